@@ -1,0 +1,77 @@
+# Tolk: the staff's daily verbs. `make demo` and `make test` work on a fresh
+# clone: they create .venv and install what is needed (once).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+TOLK   := $(BIN)/tolk
+STAMP  := $(VENV)/.installed
+# torch comes in through argostranslate -> stanza; the constraint pins the CPU
+# build that lies on the machine instead of several GB of CUDA wheels.
+PIP    := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: demo extract translate build check fix stats memory report test lint bench clean help
+
+help:
+	@echo "make demo       run the whole pipeline on source_articles/ (extract, translate, build, check, stats)"
+	@echo "make extract    source_articles/ -> locales/templates/*.pot and locales/<lang>/LC_MESSAGES/*.po"
+	@echo "make translate  fill catalogs from the translation memory, then Argos models"
+	@echo "make build      catalogs -> build/<lang>/*.html"
+	@echo "make check      check source_articles/ and build/ for leftovers and defects (fails on errors)"
+	@echo "make fix        repair what can be repaired, into build/fixed/"
+	@echo "make stats      completeness per article and language"
+	@echo "make report     static HTML report in build/report/"
+	@echo "make test       ruff, mypy and pytest (with doctests)"
+	@echo "make lint       ruff and mypy only"
+	@echo "make bench      benchmarks under bench/"
+	@echo "make clean      remove build/ and caches (keeps .venv)"
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+	$(PIP) torch==2.13.0
+	$(PIP) -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== 1/5 extract"; $(TOLK) extract
+	@echo "== 2/5 translate"; $(TOLK) translate || echo "   (translate incomplete: see above; the demo goes on)"
+	@echo "== 3/5 build"; $(TOLK) build
+	@echo "== 4/5 check"; $(TOLK) check source_articles build --summary || echo "   (findings above: 'make check' is the target that fails on them)"
+	@echo "== 5/5 stats"; $(TOLK) stats
+	@echo "== demo done: pages in build/, catalogs in locales/, run 'make report' for the report"
+
+extract: $(STAMP)
+	$(TOLK) extract
+
+translate: $(STAMP)
+	$(TOLK) translate
+
+build: $(STAMP)
+	$(TOLK) build
+
+check: $(STAMP)
+	$(TOLK) check source_articles build
+
+fix: $(STAMP)
+	$(TOLK) fix source_articles
+
+stats: $(STAMP)
+	$(TOLK) stats
+
+report: $(STAMP)
+	$(TOLK) report
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests bench
+	$(BIN)/ruff format --check pipeline tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,391 @@
+"""Segments <-> gettext catalogs: templates, msgmerge-style updates, statistics.
+
+polib is used only here. Catalogs follow gettext's conventions so Poedit,
+Lokalize and Weblate show them as their users expect: ``msgctxt`` holds the
+segment's stable key, ``#:`` the source line, ``#.`` the location and any
+note for translators, and flags say what a machine did. Updates follow
+msgmerge: unchanged text keeps its translation, changed text keeps the old
+one as fuzzy with ``#| msgid``, vanished entries become obsolete, and a
+translator's reviewed (non-fuzzy) translation is never replaced without force.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polib
+from rapidfuzz import fuzz
+
+from pipeline import __version__
+from pipeline.errors import CatalogError
+from pipeline.languages import display_name, plural_forms
+from pipeline.segments import Page
+from pipeline.storage import write_atomic
+
+WRAP_WIDTH = 79  # what msgmerge and xgettext use, so diffs match gettext tools
+GENERATOR = f"Tolk {__version__}"
+FUZZY_MATCH_THRESHOLD = 70.0  # similarity (0-100) for msgmerge-style fuzzy carry-over
+MACHINE_PREFIX = "machine: "
+MEMORY_PREFIX = "memory: "
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A translation offered for a new entry (by the translation memory)."""
+
+    text: str
+    fuzzy: bool
+    origin: str
+    score: float = 100.0
+
+
+Suggest = Callable[[str], Suggestion | None]
+
+
+@dataclass(frozen=True)
+class UpdateStats:
+    """What an update did to one catalog."""
+
+    kept: int = 0
+    fuzzied: int = 0
+    from_memory: int = 0
+    new: int = 0
+    obsoleted: int = 0
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """Completeness of one catalog, in entries and in source words."""
+
+    path: str
+    article: str
+    lang: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    translated_words: int
+    fuzzy_words: int
+    untranslated_words: int
+
+    @property
+    def total(self) -> int:
+        """Number of entries."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def total_words(self) -> int:
+        """Number of source words."""
+        return self.translated_words + self.fuzzy_words + self.untranslated_words
+
+    @property
+    def percent(self) -> float:
+        """Share of source words translated and reviewed, 0-100."""
+        return 100.0 if not self.total_words else 100.0 * self.translated_words / self.total_words
+
+
+def template_path(locales: Path, article: str) -> Path:
+    """``locales/templates/<article>.pot``."""
+    return locales / "templates" / f"{article}.pot"
+
+
+def catalog_path(locales: Path, lang: str, article: str) -> Path:
+    """``locales/<lang>/LC_MESSAGES/<article>.po``."""
+    return locales / lang / "LC_MESSAGES" / f"{article}.po"
+
+
+def _header(article: str, lang: str | None, source_lang: str) -> dict[str, str]:
+    meta = {
+        "Project-Id-Version": f"{article}",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": "",
+        "PO-Revision-Date": "",
+        "Last-Translator": "",
+        "Language-Team": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": GENERATOR,
+        "X-Source-Language": source_lang,
+    }
+    if lang:
+        meta["Language"] = lang
+        meta["Language-Team"] = f"{display_name(lang)} <{lang}@li.org>"
+        meta["Plural-Forms"] = plural_forms(lang)
+    return meta
+
+
+def new_catalog(article: str, lang: str | None, source_lang: str) -> polib.POFile:
+    """An empty catalog (``lang=None``: a template) with Babel-derived headers."""
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.metadata = _header(article, lang, source_lang)
+    po.header = f"Tolk catalog for {article}." if lang else f"Tolk template for {article}."
+    return po
+
+
+def build_template(page: Page, article: str, source_ref: str) -> polib.POFile:
+    """The .pot of a page: one entry per translatable segment, in page order."""
+    pot = new_catalog(article, None, page.lang)
+    for seg in page.translatable:
+        comments = [seg.location]
+        if seg.note:
+            comments.append(f"Note: {seg.note}")
+        pot.append(
+            polib.POEntry(
+                msgctxt=seg.key,
+                msgid=seg.text,
+                msgstr="",
+                occurrences=[(source_ref, str(seg.line))],
+                comment="\n".join(comments),
+                flags=[f"tolk-{seg.context}"] if seg.context != "text" else [],
+            )
+        )
+    return pot
+
+
+def load_catalog(path: Path) -> polib.POFile:
+    """Parse a .po/.pot file; a syntax error becomes one line naming file and line."""
+    try:
+        return polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+    except (OSError, ValueError) as exc:
+        text = str(exc)
+        m = re.search(r"line (\d+)", text)
+        line = int(m.group(1)) if m else None
+        message = re.sub(r"\s*\(line \d+\)", "", text).strip() or "cannot parse"
+        if isinstance(exc, FileNotFoundError):
+            raise CatalogError("catalog not found", path=path) from None
+        raise CatalogError(
+            f"invalid catalog: {message}",
+            path=path,
+            line=line,
+            hint="fix the entry (msgfmt --check shows details); nothing was written",
+        ) from None
+
+
+def _is_machine(entry: polib.POEntry) -> bool:
+    return any(c.startswith(MACHINE_PREFIX) for c in (entry.comment or "").splitlines())
+
+
+def _with_origin(comment: str, origin: str | None) -> str:
+    lines = [c for c in comment.splitlines() if not c.startswith((MACHINE_PREFIX, MEMORY_PREFIX))]
+    if origin:
+        lines.append(origin)
+    return "\n".join(lines)
+
+
+def _origin_comment(entry: polib.POEntry) -> str | None:
+    for c in (entry.comment or "").splitlines():
+        if c.startswith((MACHINE_PREFIX, MEMORY_PREFIX)):
+            return c
+    return None
+
+
+def update_catalog(
+    old: polib.POFile | None,
+    template: polib.POFile,
+    article: str,
+    lang: str,
+    source_lang: str,
+    suggest: Suggest | None = None,
+) -> tuple[polib.POFile, UpdateStats]:
+    """Bring a catalog in line with a new template, the way msgmerge does."""
+    po = new_catalog(article, lang, source_lang)
+    if old is not None:
+        for key in ("PO-Revision-Date", "POT-Creation-Date", "Last-Translator"):
+            if old.metadata.get(key):
+                po.metadata[key] = old.metadata[key]
+        po.header = old.header or po.header
+    old_live = [e for e in old if not e.obsolete] if old is not None else []
+    by_key = {(e.msgctxt, e.msgid): e for e in old_live}
+    by_text: dict[str, polib.POEntry] = {}
+    for e in old_live:
+        by_text.setdefault(e.msgid, e)
+    used: set[int] = set()
+    kept = fuzzied = from_memory = new = 0
+    pending: list[tuple[polib.POEntry, polib.POEntry]] = []
+    for tentry in template:
+        entry = polib.POEntry(
+            msgctxt=tentry.msgctxt,
+            msgid=tentry.msgid,
+            msgstr="",
+            occurrences=list(tentry.occurrences),
+            comment=tentry.comment,
+            flags=list(tentry.flags),
+        )
+        match = by_key.get((tentry.msgctxt, tentry.msgid)) or by_text.get(tentry.msgid)
+        if match is not None and id(match) not in used:
+            used.add(id(match))
+            entry.msgstr = match.msgstr
+            entry.tcomment = match.tcomment
+            entry.flags = _merge_flags(tentry.flags, match.flags)
+            entry.previous_msgid = match.previous_msgid if match.fuzzy else None
+            entry.comment = _with_origin(tentry.comment, _origin_comment(match))
+            kept += 1 if match.msgstr else 0
+            new += 0 if match.msgstr else 1
+        else:
+            pending.append((tentry, entry))
+        po.append(entry)
+    # Changed text: carry the most similar vanished translation over as fuzzy.
+    leftovers = [e for e in old_live if id(e) not in used and e.msgstr]
+    for tentry, entry in pending:
+        best = _closest(tentry, leftovers)
+        if best is not None:
+            leftovers.remove(best)
+            used.add(id(best))
+            entry.msgstr = best.msgstr
+            entry.flags = _merge_flags(tentry.flags, [*best.flags, "fuzzy"])
+            entry.previous_msgid = best.msgid
+            entry.previous_msgctxt = best.msgctxt if best.msgctxt != entry.msgctxt else None
+            entry.tcomment = best.tcomment
+            fuzzied += 1
+            continue
+        hit = suggest(tentry.msgid) if suggest else None
+        if hit is not None:
+            entry.msgstr = hit.text
+            if hit.fuzzy:
+                entry.flags = _merge_flags(tentry.flags, ["fuzzy"])
+            entry.comment = _with_origin(tentry.comment, f"{MEMORY_PREFIX}{hit.origin}")
+            from_memory += 1
+        else:
+            new += 1
+    obsoleted = 0
+    for e in old_live:
+        if id(e) not in used and e.msgstr:
+            e.obsolete = True
+            e.occurrences = []
+            po.append(e)
+            obsoleted += 1
+    if old is not None:
+        live_ids = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
+        seen = {(e.msgctxt, e.msgid) for e in po if e.obsolete}
+        for e in old:
+            if e.obsolete and (e.msgctxt, e.msgid) not in live_ids | seen:
+                po.append(e)
+                seen.add((e.msgctxt, e.msgid))
+    return po, UpdateStats(kept, fuzzied, from_memory, new, obsoleted)
+
+
+def _merge_flags(template_flags: Iterable[str], old_flags: Iterable[str]) -> list[str]:
+    """Template flags (context) plus the old entry's own (fuzzy, ignore-*, ...)."""
+    flags = [f for f in template_flags]
+    for flag in old_flags:
+        if not flag.startswith("tolk-") and flag not in flags:
+            flags.append(flag)
+    return flags
+
+
+def _closest(tentry: polib.POEntry, candidates: list[polib.POEntry]) -> polib.POEntry | None:
+    best: polib.POEntry | None = None
+    best_score = FUZZY_MATCH_THRESHOLD
+    where = tentry.comment.splitlines()[0] if tentry.comment else ""
+    for cand in candidates:
+        score = fuzz.ratio(tentry.msgid, cand.msgid, score_cutoff=best_score)
+        if cand.comment and cand.comment.splitlines()[0] == where:
+            score += 5 if score else 0
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+def render(po: polib.POFile) -> str:
+    """The catalog as text, exactly as it will be written."""
+    return str(po)
+
+
+def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> bool:
+    """Write a catalog atomically, touching dates only when content changed.
+
+    Returns True when the file changed. Comparing without the date headers
+    first means a rerun with nothing new leaves the file, and git, untouched.
+    """
+    date_key = "POT-Creation-Date" if template else "PO-Revision-Date"
+    current: polib.POFile | None = None
+    if path.exists():
+        try:
+            current = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+        except (OSError, ValueError):
+            current = None
+    if current is not None:
+        for key in ("POT-Creation-Date", "PO-Revision-Date"):
+            po.metadata[key] = current.metadata.get(key, "")
+        if render(po) == render(current):
+            return False
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
+    po.metadata[date_key] = stamp
+    if template:
+        po.metadata["PO-Revision-Date"] = "YEAR-MO-DA HO:MI+ZONE"
+    elif not po.metadata.get("POT-Creation-Date"):
+        po.metadata["POT-Creation-Date"] = stamp
+    return write_atomic(path, render(po))
+
+
+def catalog_stats(po: polib.POFile, path: str, article: str, lang: str) -> CatalogStats:
+    """Count translated / fuzzy / untranslated entries and words."""
+    counts = {"t": 0, "f": 0, "u": 0}
+    words = {"t": 0, "f": 0, "u": 0}
+    for e in po:
+        if e.obsolete:
+            continue
+        state = "f" if e.fuzzy and e.msgstr else ("t" if e.msgstr else "u")
+        counts[state] += 1
+        words[state] += len(re.sub(r"<(/?)g\d+>|<x\d+/>", " ", e.msgid).split())
+    return CatalogStats(
+        path,
+        article,
+        lang,
+        counts["t"],
+        counts["f"],
+        counts["u"],
+        words["t"],
+        words["f"],
+        words["u"],
+    )
+
+
+def translations(po: polib.POFile, *, include_fuzzy: bool = True) -> dict[str, str]:
+    """Key -> translation for merge: reviewed ones, and fuzzy ones when asked."""
+    result: dict[str, str] = {}
+    for e in po:
+        if e.obsolete or not e.msgstr or not e.msgctxt:
+            continue
+        if e.fuzzy and not include_fuzzy:
+            continue
+        result[e.msgctxt] = e.msgstr
+    return result
+
+
+def memory_units(po: polib.POFile, source_lang: str, lang: str) -> Iterable[tuple[str, str, bool]]:
+    """(source, target, fuzzy) for every translated live entry: the memory's food."""
+    for e in po:
+        if not e.obsolete and e.msgstr:
+            yield e.msgid, e.msgstr, bool(e.fuzzy)
+
+
+def set_translation(entry: polib.POEntry, text: str, *, fuzzy: bool, origin: str | None) -> None:
+    """Fill an entry, marking machine or memory work so a person reviews it."""
+    entry.msgstr = text
+    if fuzzy and "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    if not fuzzy and "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+    entry.previous_msgid = None
+    entry.comment = _with_origin(entry.comment or "", origin)
+
+
+def needs_translation(entry: polib.POEntry, *, force: bool) -> bool:
+    """True when a machine may fill the entry.
+
+    Only empty entries by default: a reviewed translation, and a fuzzy one a
+    translator is about to review, are left alone unless ``force`` is given.
+    """
+    if entry.obsolete:
+        return False
+    return force or not entry.msgstr
+
+
+def is_machine_made(entry: polib.POEntry) -> bool:
+    """True when the entry's translation came from an engine."""
+    return _is_machine(entry)

@@ -1,0 +1,156 @@
+"""Project settings: ``[tool.tolk]`` in ``pyproject.toml``, or a ``tolk.toml``.
+
+Settings are read once into a frozen :class:`Settings`. Every key is checked
+against its expected type, so a typo or a wrong value stops the run with one
+line that names the file and the key, instead of failing later somewhere deep.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+from pipeline.languages import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are and how strict Tolk is; relative paths are from ``root``."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source_dir: str = "source_articles"
+    locales_dir: str = "locales"
+    build_dir: str = "build"
+    languages: tuple[str, ...] = LANGUAGES
+    fuzzy_threshold: float = 75.0
+    disabled_checks: tuple[str, ...] = ()
+    engine: str = "argos"
+    beam_size: int = 2
+    batch_size: int = 32
+    config_path: str | None = None
+
+    @property
+    def sources(self) -> Path:
+        """Folder of the source articles."""
+        return self.root / self.source_dir
+
+    @property
+    def locales(self) -> Path:
+        """Folder of templates, catalogs, memory and glossary."""
+        return self.root / self.locales_dir
+
+    @property
+    def build(self) -> Path:
+        """Folder of built pages and reports."""
+        return self.root / self.build_dir
+
+
+# key -> (python type check, human description)
+_SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "source_dir": (str, "a folder path (string)"),
+    "locales_dir": (str, "a folder path (string)"),
+    "build_dir": (str, "a folder path (string)"),
+    "languages": (list, f"a list of language codes among {', '.join(LANGUAGES)}"),
+    "fuzzy_threshold": ((int, float), "a number from 0 to 100"),
+    "disabled_checks": (list, "a list of check ids"),
+    "engine": (str, 'an engine name ("argos")'),
+    "beam_size": (int, "a whole number from 1 to 16"),
+    "batch_size": (int, "a whole number from 1 to 1024"),
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``tolk.toml``, or ``pyproject.toml`` with ``[tool.tolk]``, upward."""
+    for folder in (start, *start.parents):
+        candidate = folder / "tolk.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "[tool.tolk]" in candidate.read_text(encoding="utf-8"):
+            return candidate
+    return None
+
+
+def load_settings(path: Path | None = None, *, start: Path | None = None) -> Settings:
+    """Read and validate the settings; defaults when no config file exists.
+
+    Raises :class:`ConfigError` naming the file and key for anything invalid.
+    """
+    if path is None:
+        path = find_config((start or Path.cwd()).resolve())
+    if path is None:
+        return Settings(root=(start or Path.cwd()).resolve())
+    if not path.is_file():
+        raise ConfigError("config file not found", path=path, hint="check the --config path")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(exc)
+        raise ConfigError(f"invalid TOML: {exc}", path=path, line=line) from None
+    table: Any = data if path.name == "tolk.toml" else data.get("tool", {}).get("tolk", {})
+    if path.name == "tolk.toml" and "tool" in data:
+        table = data.get("tool", {}).get("tolk", table)
+    return _validate(table, path)
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    text = str(exc)
+    marker = "line "
+    if marker in text:
+        digits = text.split(marker, 1)[1].split(",")[0].split(")")[0]
+        if digits.isdigit():
+            return int(digits)
+    return None
+
+
+def _validate(table: Any, path: Path) -> Settings:
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.tolk] must be a table", path=path)
+    known = {f.name for f in fields(Settings)} - {"root", "config_path"}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting '{key}'",
+                path=path,
+                hint=f"known settings: {', '.join(sorted(known))}",
+            )
+        kind, description = _SCHEMA[key]
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise ConfigError(f"setting '{key}' must be {description}, not {value!r}", path=path)
+        values[key] = value
+    _check_ranges(values, path)
+    if "languages" in values:
+        values["languages"] = tuple(values["languages"])
+    if "disabled_checks" in values:
+        values["disabled_checks"] = tuple(values["disabled_checks"])
+    if "fuzzy_threshold" in values:
+        values["fuzzy_threshold"] = float(values["fuzzy_threshold"])
+    return Settings(root=path.parent.resolve(), config_path=str(path), **values)
+
+
+def _check_ranges(values: dict[str, Any], path: Path) -> None:
+    def bad(key: str) -> ConfigError:
+        return ConfigError(
+            f"setting '{key}' must be {_SCHEMA[key][1]}, not {values[key]!r}", path=path
+        )
+
+    langs = values.get("languages")
+    if langs is not None and (
+        not langs or any(lang not in LANGUAGES for lang in langs) or len(set(langs)) != len(langs)
+    ):
+        raise bad("languages")
+    if not 0 <= values.get("fuzzy_threshold", 75) <= 100:
+        raise bad("fuzzy_threshold")
+    if not 1 <= values.get("beam_size", 2) <= 16:
+        raise bad("beam_size")
+    if not 1 <= values.get("batch_size", 32) <= 1024:
+        raise bad("batch_size")
+    checks = values.get("disabled_checks", [])
+    if any(not isinstance(c, str) for c in checks):
+        raise bad("disabled_checks")
+    if values.get("engine", "argos") != "argos":
+        raise bad("engine")

@@ -1,0 +1,83 @@
+"""Reading, parsing and writing HTML documents: the one door to the parser.
+
+lxml parses (libxml2 is fast, recovers from broken markup and records each
+element's source line); BeautifulSoup's ``UnicodeDammit`` decodes the bytes,
+because real pages arrive with a BOM, in cp1252, or with a ``<meta charset>``
+that disagrees with the HTTP world they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4.dammit import UnicodeDammit
+from lxml import etree
+
+from pipeline.errors import InputError
+
+
+@dataclass
+class Document:
+    """A parsed page: the lxml root and what serialisation needs to rebuild it."""
+
+    root: etree._Element
+    doctype: str
+    path: str
+    encoding: str
+
+
+def decode_html(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Decode page bytes to text; return ``(text, encoding)``.
+
+    Raises :class:`InputError` for empty or binary files, naming the file.
+    """
+    if not data.strip():
+        raise InputError("empty file, nothing to do", path=path, hint="remove it or add content")
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            "binary file, not an HTML page", path=path, hint="only .html files belong here"
+        )
+    dammit = UnicodeDammit(data, is_html=True)
+    text = dammit.unicode_markup
+    if text is None:
+        raise InputError("cannot decode the page", path=path, hint="save it as UTF-8")
+    return text.lstrip("\ufeff"), dammit.original_encoding or "utf-8"
+
+
+def read_document(path: str | Path) -> Document:
+    """Read and parse an HTML file; every failure is an :class:`InputError`."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path=path, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    text, encoding = decode_html(data, path)
+    return parse_document(text, path, encoding)
+
+
+def parse_document(text: str, path: str | Path = "<string>", encoding: str = "utf-8") -> Document:
+    """Parse page text into a :class:`Document`."""
+    parser = etree.HTMLParser(huge_tree=True, remove_comments=False, remove_pis=False)
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}", path=path) from None
+    if root is None:
+        raise InputError("no HTML content found", path=path, hint="is this an HTML page?")
+    doctype = root.getroottree().docinfo.doctype or ""
+    return Document(root=root, doctype=doctype, path=str(path), encoding=encoding)
+
+
+def serialize(doc: Document) -> str:
+    """Write the document back as HTML text (UTF-8 characters, not entities)."""
+    body = etree.tostring(doc.root.getroottree(), method="html", encoding="unicode")
+    if doc.doctype and not body.lstrip().lower().startswith("<!doctype"):
+        body = doc.doctype + "\n" + body
+    if not body.endswith("\n"):
+        body += "\n"
+    return body

@@ -1,0 +1,102 @@
+"""HTML to segments: every translatable piece of a page, with its context.
+
+Block text is split into sentences (one catalog entry each, as translators
+and engines work best sentence by sentence); attributes, ``<title>``, meta
+tags and JSON-LD fields stay whole.
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.html.document import Document, parse_document, read_document
+from pipeline.html.walk import TextUnit, Unit, walk
+from pipeline.languages import LANGUAGES, normalize
+from pipeline.segments import KeyMaker, Page, Segment
+from pipeline.sentences import split_sentences
+
+
+def page_language(doc: Document, override: str | None = None) -> str:
+    """The page language: ``override``, else ``<html lang>``; an error if neither."""
+    if override:
+        lang = normalize(override)
+        if lang is None:
+            raise InputError(
+                f"unsupported language '{override}'", hint=f"use one of {', '.join(LANGUAGES)}"
+            )
+        return lang
+    raw = doc.root.get("lang") or doc.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not raw:
+        raise InputError(
+            "the page has no <html lang> attribute",
+            path=doc.path,
+            line=doc.root.sourceline,
+            hint='add lang="fr" (or nl, en) to <html>, or pass --lang',
+        )
+    lang = normalize(raw)
+    if lang is None:
+        raise InputError(
+            f"unsupported page language '{raw}'",
+            path=doc.path,
+            line=doc.root.sourceline,
+            hint=f"Tolk handles {', '.join(LANGUAGES)}",
+        )
+    return lang
+
+
+def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Segment]:
+    """The segments of one unit: its sentences, or the whole value."""
+    if isinstance(unit, TextUnit) and unit.kind == "text":
+        pieces = split_sentences(unit.text, lang)
+    else:
+        pieces = [(unit.text, "")]
+    marks = getattr(unit, "newlines", [])
+    positions = [m[0] for m in marks]
+    segments: list[Segment] = []
+    offset = 0
+    for i, (sentence, separator) in enumerate(pieces):
+        extra = 0
+        if marks:
+            j = bisect.bisect_right(positions, offset) - 1
+            extra = marks[j][1] if j >= 0 else 0
+        kind = unit.kind if unit.kind in ("text", "attribute", "meta", "jsonld") else "text"
+        segments.append(
+            Segment(
+                key=keys.make(unit.location, sentence),
+                text=sentence,
+                location=unit.location,
+                line=unit.line + extra,
+                lang=lang,
+                kind=kind,  # type: ignore[arg-type]
+                context=unit.context,
+                unit=index,
+                index=i,
+                note=unit.note,
+                foreign=unit.foreign,
+                separator=separator,
+            )
+        )
+        offset += len(sentence) + len(separator)
+    return segments
+
+
+def extract_document(doc: Document, lang: str | None = None) -> Page:
+    """The segments of a parsed page."""
+    page_lang = page_language(doc, lang)
+    keys = KeyMaker()
+    segments: list[Segment] = []
+    for index, unit in enumerate(walk(doc.root, page_lang)):
+        segments.extend(unit_segments(unit, index, page_lang, keys))
+    return Page(path=doc.path, lang=page_lang, segments=tuple(segments))
+
+
+def extract_file(path: str | Path, lang: str | None = None) -> Page:
+    """Read a page from disk and extract its segments."""
+    return extract_document(read_document(path), lang)
+
+
+def extract_text(html: str, lang: str | None = None, path: str = "<string>") -> Page:
+    """Extract segments from HTML text (tests, checks on fragments)."""
+    return extract_document(parse_document(html, path), lang)

@@ -1,0 +1,228 @@
+"""Segments plus translations back to HTML: the other half of extraction.
+
+Merge re-walks the source page, so it finds the very units extraction
+produced, and rebuilds each one from its translation. Inline elements are the
+source's own nodes moved into place (their attributes never pass through a
+translator); text is inserted as text, never parsed, so a translation can
+never smuggle markup into the page. A translation whose codes do not fit its
+source is refused: the source sentence stays and the problem is reported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from pipeline.html.document import Document, serialize
+from pipeline.html.extract import page_language, unit_segments
+from pipeline.html.walk import AttrUnit, JsonLdUnit, TextUnit, Unit, walk
+from pipeline.inline import code_problems, tokenize
+from pipeline.segments import KeyMaker, Segment
+
+
+@dataclass(frozen=True)
+class MergeProblem:
+    """A translation that could not be used, and where it belongs."""
+
+    key: str
+    location: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The built page and an account of what went into it."""
+
+    html: str
+    segments: int
+    translated: int
+    fallbacks: int
+    problems: tuple[MergeProblem, ...] = field(default_factory=tuple)
+
+
+def _likely_region(lang: str) -> str:
+    from babel.core import get_global
+
+    likely = str(get_global("likely_subtags").get(lang, f"{lang}_{lang.upper()}"))
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}"
+
+
+def _set_page_language(doc: Document, target: str, alternates: Mapping[str, str] | None) -> None:
+    root = doc.root
+    root.set("lang", target)
+    head = root.find("head")
+    if head is None:
+        return
+    og = next((m for m in head.iter("meta") if m.get("property", "").lower() == "og:locale"), None)
+    if og is not None:
+        og.set("content", _likely_region(target))
+    if alternates:
+        existing = {
+            link.get("hreflang"): link
+            for link in head.iter("link")
+            if link.get("rel", "").lower() == "alternate" and link.get("hreflang")
+        }
+        indent = head[-1].tail if len(head) else "\n"
+        for lang, href in sorted(alternates.items()):
+            link = existing.get(lang)
+            if link is None:
+                if len(head):
+                    head[-1].tail = (head[-1].tail or "") if head[-1].tail else "\n"
+                link = etree.SubElement(head, "link")
+                link.set("rel", "alternate")
+                link.set("hreflang", lang)
+                link.tail = indent
+            link.set("href", href)
+
+
+def merge_document(
+    doc: Document,
+    translations: Mapping[str, str],
+    target: str,
+    *,
+    source_lang: str | None = None,
+    alternates: Mapping[str, str] | None = None,
+) -> MergeResult:
+    """Build the ``target`` page from a parsed source page and translations by key.
+
+    ``translations`` maps segment keys to translated text (with inline codes);
+    a missing or empty one falls back to the source text.
+    """
+    page_lang = page_language(doc, source_lang)
+    units = walk(doc.root, page_lang)
+    keys = KeyMaker()
+    planned: list[tuple[Unit, list[Segment]]] = [
+        (unit, unit_segments(unit, i, page_lang, keys)) for i, unit in enumerate(units)
+    ]
+    problems: list[MergeProblem] = []
+    total = translated = fallbacks = 0
+    texts: list[tuple[Unit, str]] = []
+    for unit, segments in planned:
+        parts: list[str] = []
+        for seg in segments:
+            total += 1
+            candidate = translations.get(seg.key) if seg.translatable else None
+            if not candidate:
+                fallbacks += 1 if seg.translatable else 0
+                parts.append(seg.text + seg.separator)
+                continue
+            issues = code_problems(seg.text, candidate)
+            if issues:
+                problems.append(
+                    MergeProblem(
+                        seg.key,
+                        seg.location,
+                        seg.line,
+                        "; ".join(p.message for p in issues) + ": kept the source text",
+                    )
+                )
+                fallbacks += 1
+                parts.append(seg.text + seg.separator)
+                continue
+            translated += 1
+            parts.append(candidate + seg.separator)
+        texts.append((unit, "".join(parts)))
+    # Attributes first: text rebuilds move inline nodes, attributes stay on them.
+    for unit, text in texts:
+        if isinstance(unit, AttrUnit) and text != unit.text:
+            unit.element.set(unit.attr, text)
+    _merge_jsonld([(u, t) for u, t in texts if isinstance(u, JsonLdUnit)])
+    for unit, text in texts:
+        if isinstance(unit, TextUnit):
+            rebuild_run(unit, text)
+    _set_page_language(doc, target, alternates)
+    return MergeResult(serialize(doc), total, translated, fallbacks, tuple(problems))
+
+
+def _merge_jsonld(items: Sequence[tuple[JsonLdUnit, str]]) -> None:
+    by_script: dict[etree._Element, list[tuple[JsonLdUnit, str]]] = {}
+    for unit, text in items:
+        if text != unit.text:
+            by_script.setdefault(unit.element, []).append((unit, text))
+    for script, changes in by_script.items():
+        data = json.loads(script.text or "")
+        for unit, text in changes:
+            node: Any = data
+            for step in unit.path[:-1]:
+                node = node[step]
+            node[unit.path[-1]] = text
+        indent = 2 if "\n" in (script.text or "").strip() else None
+        dumped = json.dumps(data, ensure_ascii=False, indent=indent)
+        # "</" inside a script would end it: escape so a translation cannot.
+        script.text = (
+            "\n" + dumped.replace("</", "<\\/") + "\n" if indent else dumped.replace("</", "<\\/")
+        )
+
+
+def rebuild_run(unit: TextUnit, text: str) -> None:
+    """Replace the nodes of a run with those described by coded ``text``."""
+    if unit.kind == "meta" and not unit.nodes:
+        unit.element.text = unit.lead_ws + text + unit.trail_ws
+        return
+    parent = unit.element
+    codes = unit.codes
+    # Detach the old run, remembering where it started.
+    insert_at = 0 if unit.lead is None else parent.index(unit.lead) + 1
+    for node in unit.nodes:
+        parent.remove(node)
+    top: list[str | etree._Element] = []
+    stack: list[etree._Element] = []
+
+    def add_text(value: str) -> None:
+        if stack:
+            holder = stack[-1]
+            if len(holder):
+                holder[-1].tail = (holder[-1].tail or "") + value
+            else:
+                holder.text = (holder.text or "") + value
+        else:
+            top.append(value)
+
+    def add_node(node: etree._Element) -> None:
+        node.tail = None
+        if stack:
+            stack[-1].append(node)
+        else:
+            top.append(node)
+
+    for tok in tokenize(text):
+        if tok.kind == "text":
+            add_text(tok.value.replace("<\u2060", "<"))
+        elif tok.kind == "open":
+            node = codes[tok.id]
+            node.text = None
+            for child in list(node):
+                node.remove(child)
+            add_node(node)
+            stack.append(node)
+        elif tok.kind == "close":
+            stack.pop()
+        else:
+            add_node(codes[tok.id])
+    # Place top-level strings and nodes back into the parent.
+    lead_text = unit.lead_ws
+    pieces: list[etree._Element] = []
+    for item in top:
+        if isinstance(item, str):
+            if pieces:
+                pieces[-1].tail = (pieces[-1].tail or "") + item
+            else:
+                lead_text += item
+        else:
+            pieces.append(item)
+    if pieces:
+        pieces[-1].tail = (pieces[-1].tail or "") + unit.trail_ws
+    else:
+        lead_text += unit.trail_ws
+    if unit.lead is None:
+        parent.text = lead_text
+    else:
+        unit.lead.tail = lead_text
+    for offset, node in enumerate(pieces):
+        parent.insert(insert_at + offset, node)

@@ -1,0 +1,559 @@
+"""The walk shared by extract and merge: which parts of a page are translatable.
+
+The walker visits a parsed page in document order and yields *units*: runs of
+inline content inside a block (a paragraph, a heading, the text of a div
+before its first block child...), translatable attributes, and string fields
+of JSON-LD blocks. Each unit holds live references to the nodes it came from,
+so merge can rebuild exactly that run; extract only reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from pipeline.languages import normalize
+from pipeline.segments import Context
+
+INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+VOID_INLINE = frozenset({"br", "img", "wbr"})
+# Inline elements whose content is never translated: kept whole as one <xN/>.
+PROTECTED_INLINE = frozenset({"code", "kbd", "samp", "var", "svg", "math"})
+# Elements whose text is never extracted.
+SKIPPED = frozenset(
+    [
+        "script",
+        "style",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "textarea",
+        "head",
+    ]
+)
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+META_CONTENT = {
+    ("name", "description"),
+    ("property", "og:title"),
+    ("property", "og:description"),
+    ("property", "og:image:alt"),
+    ("name", "twitter:title"),
+    ("name", "twitter:description"),
+    ("name", "twitter:image:alt"),
+    ("property", "twitter:title"),
+    ("property", "twitter:description"),
+}
+TRANSLATABLE_ATTRS = ("alt", "title", "placeholder", "aria-label")
+BUTTON_INPUT_TYPES = frozenset({"submit", "button", "reset"})
+JSONLD_FIELDS = frozenset({"headline", "alternativeHeadline", "description", "name"})
+JSONLD_SKIP_TYPES = frozenset({"Person", "Organization", "Brand"})
+
+_HTML_WS = re.compile(r"[ \t\n\r\f]+")
+_REFERENCE_HINT = re.compile(r"referen|sources?\b|bibliogra|citation|bronnen|literatu", re.I)
+_BYLINE_HINT = re.compile(r"byline|author|auteur|posted|published|post-meta|entry-meta", re.I)
+_REFERENCE_HEADING = re.compile(
+    r"^\s*(r[ée]f[ée]rences?|sources?|bronnen|literatuur|bibliograph\w*|"
+    r"references?|scientific references|r[ée]f[ée]rences scientifiques)\b",
+    re.I,
+)
+
+
+@dataclass
+class TextUnit:
+    """A run of inline content inside a block element."""
+
+    element: etree._Element
+    lead: etree._Element | None
+    nodes: list[etree._Element]
+    text: str
+    codes: dict[int, etree._Element]
+    location: str
+    line: int
+    context: Context
+    note: str | None
+    foreign: str | None
+    newlines: list[tuple[int, int]] = field(default_factory=list)
+    lead_ws: str = ""
+    trail_ws: str = ""
+    kind: str = "text"
+
+
+@dataclass
+class AttrUnit:
+    """A translatable attribute value (alt, title, meta content, ...)."""
+
+    element: etree._Element
+    attr: str
+    text: str
+    location: str
+    line: int
+    context: Context
+    note: str | None
+    foreign: str | None
+    kind: str = "attribute"
+
+
+@dataclass
+class JsonLdUnit:
+    """A string field of a JSON-LD block (headline, description, name)."""
+
+    element: etree._Element
+    path: tuple[str | int, ...]
+    text: str
+    location: str
+    line: int
+    context: Context = "meta"
+    note: str | None = None
+    foreign: str | None = None
+    kind: str = "jsonld"
+
+
+Unit = TextUnit | AttrUnit | JsonLdUnit
+
+
+def tag_of(node: Any) -> str:
+    """Lower-case tag name, or '' for comments and processing instructions."""
+    tag = node.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of HTML whitespace (not no-break spaces) to one space.
+
+    >>> collapse("a \\n\\t b\\u00a0c")
+    'a b\\xa0c'
+    """
+    return _HTML_WS.sub(" ", text)
+
+
+def is_skipped(el: etree._Element) -> bool:
+    """True for elements whose content is never translated."""
+    tag = tag_of(el)
+    if tag in SKIPPED:
+        return True
+    if el.get("translate", "").lower() == "no" or el.get("data-translate", "").lower() == "no":
+        return True
+    return "notranslate" in el.get("class", "").split()
+
+
+def _step(el: etree._Element) -> str:
+    tag = tag_of(el)
+    classes = el.get("class", "").split()
+    return f"{tag}.{classes[0]}" if classes else tag
+
+
+def location_of(el: etree._Element, depth: int = 3) -> str:
+    """A readable path of the element: its last ``depth`` steps below body."""
+    steps: list[str] = []
+    node: etree._Element | None = el
+    while node is not None and tag_of(node) not in ("body", "html", ""):
+        steps.append(_step(node))
+        node = node.getparent()
+    return " > ".join(reversed(steps[:depth])) or tag_of(el)
+
+
+class Walker:
+    """Collect the units of one parsed page, in document order."""
+
+    def __init__(self, root: etree._Element, page_lang: str) -> None:
+        self.root = root
+        self.page_lang = page_lang
+        self.units: list[Unit] = []
+        self._block_cache: dict[etree._Element, bool] = {}
+
+    # -- classification ---------------------------------------------------
+    def is_inline(self, node: etree._Element) -> bool:
+        """Inline for our purpose: an inline tag with no block inside it."""
+        tag = tag_of(node)
+        if tag == "":
+            return True  # comments and PIs ride along as codes
+        if tag not in INLINE_TAGS:
+            return False
+        if tag in VOID_INLINE or tag in PROTECTED_INLINE or len(node) == 0:
+            return True
+        cached = self._block_cache.get(node)
+        if cached is None:
+            cached = not any(
+                isinstance(d.tag, str) and d.tag.lower() not in INLINE_TAGS
+                for d in node.iterdescendants()
+            )
+            self._block_cache[node] = cached
+        return cached
+
+    def foreign_lang(self, el: etree._Element, inherited: str | None) -> str | None:
+        """The deliberately foreign language of an element, if any."""
+        raw = el.get("lang") or el.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if raw is None:
+            return inherited
+        lang = normalize(raw)
+        if lang == self.page_lang:
+            return None
+        return lang or raw.strip().lower() or inherited
+
+    # -- walking ----------------------------------------------------------
+    def run(self) -> list[Unit]:
+        """Walk the page and return its units."""
+        head = self.root.find("head")
+        if head is not None:
+            self._head(head)
+        for script in self.root.iter("script"):
+            if script.get("type", "").lower() == "application/ld+json":
+                self._jsonld(script)
+        body = self.root.find("body")
+        self._block(body if body is not None else self.root, None, None)
+        return self.units
+
+    def _head(self, head: etree._Element) -> None:
+        for el in head:
+            tag = tag_of(el)
+            if tag == "title" and el.text and collapse(el.text).strip():
+                text = collapse(el.text).strip()
+                lead_ws = el.text[: len(el.text) - len(el.text.lstrip(" \t\n\r\f"))]
+                trail_ws = el.text[len(el.text.rstrip(" \t\n\r\f")) :]
+                unit = TextUnit(
+                    el,
+                    None,
+                    [],
+                    text,
+                    {},
+                    "title",
+                    el.sourceline or 1,
+                    "meta",
+                    None,
+                    None,
+                    [],
+                    lead_ws,
+                    trail_ws,
+                    "meta",
+                )
+                self.units.append(unit)
+            elif tag == "meta":
+                for attr in ("name", "property"):
+                    if (attr, el.get(attr, "").lower()) in META_CONTENT:
+                        value = el.get("content", "")
+                        if _has_words(value):
+                            where = f"meta[{attr}={el.get(attr)}]@content"
+                            self.units.append(
+                                AttrUnit(
+                                    el,
+                                    "content",
+                                    collapse(value).strip(),
+                                    where,
+                                    el.sourceline or 1,
+                                    "meta",
+                                    None,
+                                    None,
+                                    "meta",
+                                )
+                            )
+                        break
+
+    def _jsonld(self, script: etree._Element) -> None:
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            return
+
+        def visit(value: Any, path: tuple[str | int, ...]) -> None:
+            if isinstance(value, dict):
+                skip_name = value.get("@type") in JSONLD_SKIP_TYPES
+                for key, item in value.items():
+                    if isinstance(item, str):
+                        wanted = key in JSONLD_FIELDS and not (key == "name" and skip_name)
+                        if wanted and _has_words(item):
+                            dotted = ".".join(str(p) for p in (*path, key))
+                            self.units.append(
+                                JsonLdUnit(
+                                    script,
+                                    (*path, key),
+                                    item,
+                                    f"json-ld@{dotted}",
+                                    script.sourceline or 1,
+                                )
+                            )
+                    else:
+                        visit(item, (*path, key))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    visit(item, (*path, i))
+
+        visit(data, ())
+
+    def _attributes(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
+        tag = tag_of(el)
+        for attr in TRANSLATABLE_ATTRS:
+            value = el.get(attr)
+            if value is not None and _has_words(value):
+                self._attr_unit(el, attr, value, foreign, note)
+        if tag == "input" and el.get("type", "").lower() in BUTTON_INPUT_TYPES:
+            value = el.get("value")
+            if value is not None and _has_words(value):
+                self._attr_unit(el, "value", value, foreign, note)
+
+    def _attr_unit(
+        self, el: etree._Element, attr: str, value: str, foreign: str | None, note: str | None
+    ) -> None:
+        context: Context = "button" if attr == "value" else "attribute"
+        self.units.append(
+            AttrUnit(
+                el,
+                attr,
+                collapse(value).strip(),
+                f"{location_of(el, 2)}@{attr}",
+                el.sourceline or 1,
+                context,
+                note,
+                foreign,
+            )
+        )
+
+    def _block(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
+        if is_skipped(el):
+            return
+        foreign = self.foreign_lang(el, foreign)
+        note = el.get("data-translate-comment") or note
+        self._attributes(el, foreign, note)
+        run: list[etree._Element] = []
+        lead: etree._Element | None = None
+        for child in el:
+            if self.is_inline(child):
+                run.append(child)
+                continue
+            self._flush(el, lead, run, foreign, note)
+            run = []
+            self._block(child, foreign, note)
+            lead = child
+        self._flush(el, lead, run, foreign, note)
+
+    def _flush(
+        self,
+        el: etree._Element,
+        lead: etree._Element | None,
+        nodes: list[etree._Element],
+        foreign: str | None,
+        note: str | None,
+    ) -> None:
+        lead_text = (el.text if lead is None else lead.tail) or ""
+        for node in nodes:
+            self._inline_attributes(node, foreign, note)
+        encoder = _Encoder(self, foreign)
+        encoder.text(lead_text)
+        for node in nodes:
+            encoder.node(node)
+        raw = encoder.result()
+        stripped = raw.strip(" \t\n\r\f")
+        if not _has_words(_plain(stripped)):
+            return
+        lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
+        text = collapse(stripped)
+        line = self._line_of(el, lead, nodes, lead_text)
+        newlines = _newline_marks(stripped, lead_ws.count("\n"))
+        self.units.append(
+            TextUnit(
+                el,
+                lead,
+                list(nodes),
+                text,
+                encoder.codes,
+                location_of(el),
+                line,
+                self.context_of(el),
+                note,
+                foreign,
+                newlines,
+                _raw_ws(lead_text, leading=True),
+                _raw_ws(_last_text(lead_text, nodes), False),
+            )
+        )
+
+    def _inline_attributes(
+        self, node: etree._Element, foreign: str | None, note: str | None
+    ) -> None:
+        if tag_of(node) == "" or is_skipped(node):
+            return
+        for el in node.iter():
+            if isinstance(el.tag, str) and not is_skipped(el):
+                self._attributes(el, self.foreign_lang(el, foreign), note)
+
+    def _line_of(
+        self,
+        el: etree._Element,
+        lead: etree._Element | None,
+        nodes: list[etree._Element],
+        lead_text: str,
+    ) -> int:
+        if lead is None:
+            return el.sourceline or 1
+        for node in nodes:
+            if node.sourceline:
+                return max(1, node.sourceline - lead_text.count("\n"))
+        return lead.sourceline or el.sourceline or 1
+
+    def context_of(self, el: etree._Element) -> Context:
+        """What kind of text a block holds, from its tag and its ancestors."""
+        tag = tag_of(el)
+        if self._in_references(el):
+            return "reference"
+        if tag in HEADINGS:
+            return "heading"
+        if tag in ("button", "label", "option", "legend", "summary"):
+            return "button"
+        if tag in ("figcaption", "caption"):
+            return "caption"
+        node: etree._Element | None = el
+        for _ in range(4):
+            if node is None:
+                break
+            hint = f"{node.get('class', '')} {node.get('id', '')} {node.get('rel', '')}"
+            if _BYLINE_HINT.search(hint):
+                return "byline"
+            node = node.getparent()
+        if tag in ("li", "dd", "dt"):
+            return "list-item"
+        if tag in ("p", "blockquote", "td", "th"):
+            return "paragraph"
+        return "text"
+
+    def _in_references(self, el: etree._Element) -> bool:
+        node: etree._Element | None = el
+        while node is not None and tag_of(node) not in ("body", "html"):
+            hint = f"{node.get('class', '')} {node.get('id', '')}"
+            if _REFERENCE_HINT.search(hint):
+                return True
+            if tag_of(node) in ("ol", "ul"):
+                prev = node.getprevious()
+                while prev is not None and tag_of(prev) == "":
+                    prev = prev.getprevious()
+                if prev is not None and tag_of(prev) in HEADINGS:
+                    heading = collapse("".join(prev.itertext()))
+                    if _REFERENCE_HEADING.search(heading):
+                        return True
+            node = node.getparent()
+        return False
+
+
+class _Encoder:
+    """Turn a run of nodes into coded text, numbering codes from 1."""
+
+    def __init__(self, walker: Walker, foreign: str | None) -> None:
+        self.walker = walker
+        self.foreign = foreign
+        self.parts: list[str] = []
+        self.codes: dict[int, etree._Element] = {}
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.parts.append(_escape_code_like(value))
+
+    def node(self, node: etree._Element) -> None:
+        n = len(self.codes) + 1
+        self.codes[n] = node
+        tag = tag_of(node)
+        if (
+            tag == ""
+            or tag in VOID_INLINE
+            or tag in PROTECTED_INLINE
+            or is_skipped(node)
+            or self.walker.foreign_lang(node, self.foreign) not in (None, self.foreign)
+        ):
+            self.parts.append(f"<x{n}/>")
+        else:
+            self.parts.append(f"<g{n}>")
+            self.text(node.text)
+            for child in node:
+                self.node(child)
+            self.parts.append(f"</g{n}>")
+        self.text(node.tail)
+
+    def result(self) -> str:
+        return "".join(self.parts)
+
+
+def _escape_code_like(text: str) -> str:
+    # Literal text shaped like a code would be read back as one; a zero-width
+    # joiner after "<" keeps it text. Rare enough in articles to accept.
+    if "<" not in text:
+        return text
+    return re.sub(r"<(?=/?[gx]\d)", "<\u2060", text)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"<(/?)g\d+>|<x\d+/>", "", text)
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _raw_ws(text: str, leading: bool) -> str:
+    if leading:
+        return text[: len(text) - len(text.lstrip(" \t\n\r\f"))]
+    return text[len(text.rstrip(" \t\n\r\f")) :]
+
+
+def _last_text(lead_text: str, nodes: list[etree._Element]) -> str:
+    return (nodes[-1].tail or "") if nodes else lead_text
+
+
+def _newline_marks(stripped: str, before: int) -> list[tuple[int, int]]:
+    """(offset in collapsed text, newlines seen before it) at each newline run."""
+    marks: list[tuple[int, int]] = []
+    seen = before
+    offset = 0
+    for m in _HTML_WS.finditer(stripped):
+        offset_in_collapsed = m.start() - (offset)
+        seen += m.group(0).count("\n")
+        marks.append((offset_in_collapsed + 1, seen))
+        offset += len(m.group(0)) - 1
+    return marks
+
+
+def walk(root: etree._Element, page_lang: str) -> list[Unit]:
+    """All translatable units of a parsed page, in document order."""
+    return Walker(root, page_lang).run()

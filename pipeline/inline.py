@@ -1,0 +1,157 @@
+"""Inline codes: how markup inside a sentence is shown to translators and engines.
+
+A sentence keeps its inline markup as short, attribute-free codes in the XLIFF
+style, so a translator or a machine can move them but never see or break an
+``href``:
+
+* ``<gN>`` ... ``</gN>``: a paired inline element (strong, em, a, span, ...);
+* ``<xN/>``: a standalone one (br, img, wbr).
+
+``N`` counts from 1 in the order the codes open in the source sentence. The
+attributes of every code are held aside by extraction and restored at merge.
+Only these exact shapes are codes; any other ``<`` is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
+
+TokenKind = Literal["text", "open", "close", "empty"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One piece of a coded sentence: text, or a code with its number."""
+
+    kind: TokenKind
+    value: str
+    id: int = 0
+
+    @property
+    def code(self) -> str:
+        """The code as written: ``<g1>``, ``</g1>`` or ``<x2/>`` (empty for text)."""
+        return self.value if self.kind != "text" else ""
+
+
+@dataclass(frozen=True)
+class CodeProblem:
+    """Why a translation's codes do not fit its source's."""
+
+    kind: Literal["missing", "extra", "duplicated", "unbalanced", "nesting"]
+    code: str
+    message: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a coded sentence into text and code tokens.
+
+    >>> [t.kind for t in tokenize("a <g1>b</g1><x2/>")]
+    ['text', 'open', 'text', 'close', 'empty']
+    """
+    tokens: list[Token] = []
+    pos = 0
+    for m in CODE_RE.finditer(text):
+        if m.start() > pos:
+            tokens.append(Token("text", text[pos : m.start()]))
+        if m.group(3) is not None:
+            tokens.append(Token("empty", m.group(0), int(m.group(3))))
+        elif m.group(1):
+            tokens.append(Token("close", m.group(0), int(m.group(2))))
+        else:
+            tokens.append(Token("open", m.group(0), int(m.group(2))))
+        pos = m.end()
+    if pos < len(text):
+        tokens.append(Token("text", text[pos:]))
+    return tokens
+
+
+def strip_codes(text: str) -> str:
+    """The plain text of a coded sentence, as a reader sees it.
+
+    >>> strip_codes("Le <g1>magnésium</g1> aide.<x2/>")
+    'Le magnésium aide.'
+    """
+    return CODE_RE.sub("", text)
+
+
+def codes_of(text: str) -> list[str]:
+    """The codes of a sentence in order of appearance.
+
+    >>> codes_of("<g1>a</g1> b <x2/>")
+    ['<g1>', '</g1>', '<x2/>']
+    """
+    return [m.group(0) for m in CODE_RE.finditer(text)]
+
+
+def has_codes(text: str) -> bool:
+    """True when the sentence carries at least one inline code."""
+    return CODE_RE.search(text) is not None
+
+
+def code_problems(source: str, target: str) -> list[CodeProblem]:
+    """Everything wrong with the codes of ``target`` measured against ``source``.
+
+    A translation may move codes (word order differs between languages) but must
+    keep each exactly once, closed after it opens and properly nested, or merge
+    could not rebuild valid markup from it.
+
+    >>> code_problems("<g1>a</g1> <x2/>", "<x2/> <g1>a</g1>")
+    []
+    >>> [p.kind for p in code_problems("<g1>a</g1>", "<g1>a")]
+    ['missing']
+    >>> [p.kind for p in code_problems("<g1>a <g2>b</g2></g1>", "<g1>a <g2>b</g1></g2>")]
+    ['nesting']
+    """
+    problems: list[CodeProblem] = []
+    want = Counter(codes_of(source))
+    have = Counter(codes_of(target))
+    for code in sorted(want):
+        if have[code] == 0:
+            problems.append(CodeProblem("missing", code, f"code {code} is missing"))
+        elif have[code] > want[code]:
+            problems.append(
+                CodeProblem("duplicated", code, f"code {code} appears {have[code]} times")
+            )
+    for code in sorted(have):
+        if want[code] == 0:
+            problems.append(CodeProblem("extra", code, f"code {code} is not in the source"))
+    if problems:
+        return problems
+    stack: list[int] = []
+    for tok in tokenize(target):
+        if tok.kind == "open":
+            stack.append(tok.id)
+        elif tok.kind == "close":
+            if tok.id not in stack:
+                problems.append(
+                    CodeProblem("unbalanced", tok.code, f"code {tok.code} closes before it opens")
+                )
+            elif stack[-1] != tok.id:
+                problems.append(
+                    CodeProblem("nesting", tok.code, f"code {tok.code} closes across another code")
+                )
+                stack.remove(tok.id)
+            else:
+                stack.pop()
+    return problems
+
+
+def renumber(text: str, mapping: dict[int, int]) -> str:
+    """Rename code numbers, e.g. to show a sentence's codes counted from 1.
+
+    >>> renumber("<g3>a</g3><x4/>", {3: 1, 4: 2})
+    '<g1>a</g1><x2/>'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(3) is not None:
+            return f"<x{mapping.get(int(m.group(3)), int(m.group(3)))}/>"
+        n = mapping.get(int(m.group(2)), int(m.group(2)))
+        return f"<{m.group(1)}g{n}>"
+
+    return CODE_RE.sub(sub, text)

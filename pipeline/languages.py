@@ -1,0 +1,68 @@
+"""The three languages Tolk works in, and what Babel knows about them.
+
+Everything language-specific that is not a translation lives here: names,
+plural forms for .po headers, and the route between two languages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+from babel.messages.plurals import get_plural
+
+LANGUAGES: tuple[str, ...] = ("fr", "nl", "en")
+
+
+def is_supported(lang: str) -> bool:
+    """True for the page languages Tolk handles.
+
+    >>> is_supported("fr"), is_supported("de")
+    (True, False)
+    """
+    return lang in LANGUAGES
+
+
+def normalize(lang: str | None) -> str | None:
+    """Turn an HTML or TMX language tag into Tolk's two-letter code.
+
+    >>> normalize("fr-FR"), normalize("NL_be"), normalize("en"), normalize(""), normalize("de")
+    ('fr', 'nl', 'en', None, None)
+    """
+    if not lang:
+        return None
+    code = lang.strip().replace("_", "-").split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+@cache
+def locale(lang: str) -> Locale:
+    """Babel's locale for a language code (cached: loading locale data is slow)."""
+    return Locale.parse(lang)
+
+
+def display_name(lang: str) -> str:
+    """The English name of a language, for messages.
+
+    >>> display_name("nl")
+    'Dutch'
+    """
+    return str(locale(lang).get_display_name("en"))
+
+
+def plural_forms(lang: str) -> str:
+    """The ``Plural-Forms`` header value Babel gives for a language.
+
+    >>> plural_forms("fr")
+    'nplurals=2; plural=(n > 1);'
+    """
+    return str(get_plural(lang).plural_forms)
+
+
+def targets_for(source: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+    """The languages an article in ``source`` is translated into.
+
+    >>> targets_for("nl")
+    ('fr', 'en')
+    """
+    return tuple(lang for lang in languages if lang != source)

@@ -1,0 +1,78 @@
+"""The project on disk: which articles there are, in which language, and where
+their catalogs and built pages go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.catalog import catalog_path, template_path
+from pipeline.config import Settings
+from pipeline.errors import InputError
+from pipeline.html.document import read_document
+from pipeline.html.extract import page_language
+from pipeline.languages import targets_for
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source page: its name (file stem), path and source language."""
+
+    name: str
+    path: Path
+    lang: str
+
+    def targets(self, settings: Settings) -> tuple[str, ...]:
+        """Languages this article is translated into."""
+        return targets_for(self.lang, settings.languages)
+
+    def template(self, settings: Settings) -> Path:
+        """Its .pot file."""
+        return template_path(settings.locales, self.name)
+
+    def catalog(self, settings: Settings, lang: str) -> Path:
+        """Its .po file for ``lang``."""
+        return catalog_path(settings.locales, lang, self.name)
+
+    def built(self, settings: Settings, lang: str) -> Path:
+        """Its built page for ``lang``."""
+        return settings.build / lang / f"{self.name}.html"
+
+    def source_ref(self, settings: Settings) -> str:
+        """Its path as written in catalogs: relative to the project, with slashes."""
+        try:
+            return self.path.resolve().relative_to(settings.root).as_posix()
+        except ValueError:
+            return self.path.as_posix()
+
+
+def discover(settings: Settings, names: list[str] | None = None) -> list[Article]:
+    """The articles of the project (all, or those named), sorted by name.
+
+    Raises :class:`InputError` for a named article that does not exist or a
+    page without a usable ``<html lang>``.
+    """
+    folder = settings.sources
+    if not folder.is_dir():
+        raise InputError(
+            "source folder not found",
+            path=folder,
+            hint="create it or set source_dir in [tool.tolk]",
+        )
+    paths = sorted(folder.glob("*.html"))
+    if names:
+        wanted = {n.removesuffix(".html").rsplit("/", 1)[-1] for n in names}
+        missing = wanted - {p.stem for p in paths}
+        if missing:
+            name = sorted(missing)[0]
+            raise InputError(
+                f"no article named '{name}'",
+                path=folder / f"{name}.html",
+                hint="run 'tolk stats' to list the articles",
+            )
+        paths = [p for p in paths if p.stem in wanted]
+    articles = []
+    for path in paths:
+        doc = read_document(path)
+        articles.append(Article(path.stem, path, page_language(doc)))
+    return articles

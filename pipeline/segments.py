@@ -1,0 +1,122 @@
+"""Segments: the translatable pieces of a page, as plain data with no I/O.
+
+A :class:`Segment` is what a translator sees as one entry: a sentence of a
+block of text, or a translatable attribute, with enough context (a stable key,
+a readable location and the source line) for merge to put its translation
+back and for a person to find it in the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.inline import strip_codes
+
+SegmentKind = Literal["text", "attribute", "meta", "jsonld"]
+
+# What kind of thing a segment is on the page; checks use it to judge text
+# (a reference list item may be in English on any page; a byline may not).
+Context = Literal[
+    "heading",
+    "paragraph",
+    "list-item",
+    "attribute",
+    "meta",
+    "byline",
+    "reference",
+    "caption",
+    "button",
+    "text",
+]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of a page.
+
+    ``text`` carries inline codes (see :mod:`pipeline.inline`); ``unit`` and
+    ``index`` say which block of text it came from and its place in it, so the
+    sentences of a block can be joined again at merge.
+    """
+
+    key: str
+    text: str
+    location: str
+    line: int
+    lang: str
+    kind: SegmentKind = "text"
+    context: Context = "text"
+    unit: int = 0
+    index: int = 0
+    note: str | None = None
+    foreign: str | None = None
+    separator: str = " "
+
+    @property
+    def plain(self) -> str:
+        """The text a reader sees, without inline codes."""
+        return strip_codes(self.text)
+
+    @property
+    def translatable(self) -> bool:
+        """False for text deliberately in another language (kept as is)."""
+        return self.foreign is None
+
+    @property
+    def words(self) -> int:
+        """Word count of the plain text, for statistics."""
+        return len(self.plain.split())
+
+
+@dataclass(frozen=True)
+class Page:
+    """The segments of one page, in page order."""
+
+    path: str
+    lang: str
+    segments: tuple[Segment, ...] = field(default_factory=tuple)
+
+    def __iter__(self) -> Iterator[Segment]:
+        return iter(self.segments)
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    @property
+    def translatable(self) -> tuple[Segment, ...]:
+        """The segments that go into catalogs."""
+        return tuple(s for s in self.segments if s.translatable)
+
+
+class KeyMaker:
+    """Give stable keys: the same text at the same kind of place keeps its key.
+
+    The key hashes the location (a path without sibling positions) and the
+    text, so an edit elsewhere in the page does not move it; a repeat of the
+    same text at the same location gets a numbered suffix.
+
+    >>> keys = KeyMaker()
+    >>> keys.make("article > p", "Bonjour.") == KeyMaker().make("article > p", "Bonjour.")
+    True
+    >>> keys.make("article > p", "Bonjour.").endswith("-2")
+    True
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def make(self, location: str, text: str) -> str:
+        """The key for the next occurrence of ``text`` at ``location``."""
+        digest = hashlib.sha1(f"{location}\x00{text}".encode()).hexdigest()[:8]
+        tail = location.rsplit(" > ", 1)[-1]
+        head = tail.split("@", 1)
+        stem = head[0].split(".", 1)[0].split("#", 1)[0].split("[", 1)[0] or "text"
+        if len(head) > 1:
+            stem += "-" + head[1].replace(":", "-").replace(".", "-")
+        base = f"{stem}-{digest}"
+        count = self._seen.get(base, 0) + 1
+        self._seen[base] = count
+        return base if count == 1 else f"{base}-{count}"

@@ -1,0 +1,255 @@
+"""Sentence segmentation for coded text, with FR/NL/EN abbreviation guards.
+
+sentencex does the splitting (it keeps every character, so offsets map back).
+Two things are added on top: abbreviations it does not know in one of our
+languages (``M.``, ``o.a.``, ``p. ex.``) never end a sentence, and a cut never
+falls inside an inline code, so every sentence keeps balanced codes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.inline import CODE_RE, tokenize
+
+# Tokens that end with a dot but do not end a sentence. Checked case-sensitively
+# against the last word of a candidate sentence.
+ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        [
+            "M.",
+            "MM.",
+            "Mme.",
+            "Mmes.",
+            "Mlle.",
+            "Mlles.",
+            "Dr.",
+            "Pr.",
+            "Me.",
+            "St.",
+            "Ste.",
+            "ex.",
+            "p.",
+            "pp.",
+            "cf.",
+            "fig.",
+            "Fig.",
+            "env.",
+            "n°.",
+            "no.",
+            "vol.",
+            "éd.",
+            "art.",
+            "chap.",
+            "av.",
+            "apr.",
+            "J.-C.",
+            "c.-à-d.",
+            "resp.",
+            "min.",
+            "max.",
+            "janv.",
+            "févr.",
+            "avr.",
+            "juil.",
+            "sept.",
+            "oct.",
+            "nov.",
+            "déc.",
+            "hab.",
+            "tél.",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "dhr.",
+            "mevr.",
+            "mw.",
+            "Dhr.",
+            "Mevr.",
+            "Mw.",
+            "dr.",
+            "Dr.",
+            "prof.",
+            "Prof.",
+            "o.a.",
+            "O.a.",
+            "bv.",
+            "Bv.",
+            "bijv.",
+            "Bijv.",
+            "d.w.z.",
+            "m.a.w.",
+            "i.p.v.",
+            "t.o.v.",
+            "ca.",
+            "fig.",
+            "Fig.",
+            "nr.",
+            "Nr.",
+            "resp.",
+            "blz.",
+            "jl.",
+            "a.s.",
+            "z.g.",
+            "m.b.t.",
+            "n.a.v.",
+            "e.d.",
+            "e.a.",
+            "evt.",
+            "incl.",
+            "excl.",
+            "min.",
+            "max.",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "Mr.",
+            "Mrs.",
+            "Ms.",
+            "Dr.",
+            "Prof.",
+            "St.",
+            "Jr.",
+            "Sr.",
+            "e.g.",
+            "i.e.",
+            "vs.",
+            "cf.",
+            "Fig.",
+            "fig.",
+            "No.",
+            "no.",
+            "approx.",
+            "Inc.",
+            "Ltd.",
+            "Co.",
+            "Vol.",
+            "vol.",
+            "pp.",
+            "p.",
+            "Eq.",
+            "Ref.",
+            "ref.",
+            "Jan.",
+            "Feb.",
+            "Mar.",
+            "Apr.",
+            "Jun.",
+            "Jul.",
+            "Aug.",
+            "Sep.",
+            "Sept.",
+            "Oct.",
+            "Nov.",
+            "Dec.",
+            "al.",
+        ]
+    ),
+}
+
+_SENTENCEX_LANG = {"fr": "fr", "nl": "nl", "en": "en"}
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+@lru_cache(maxsize=4096)
+def _pieces(lang: str, plain: str) -> tuple[str, ...]:
+    from sentencex import segment
+
+    return tuple(segment(_SENTENCEX_LANG.get(lang, "en"), plain))
+
+
+def _ends_with_abbreviation(piece: str, lang: str) -> bool:
+    m = _LAST_WORD.search(piece)
+    if not m:
+        return False
+    word = m.group(1).lstrip("(«“\"'")
+    abbreviations = ABBREVIATIONS.get(lang, frozenset())
+    if word in abbreviations:
+        return True
+    # "p. ex." / "c.-à-d." end with a dotted word whose parts are listed.
+    return bool(word.endswith(".") and word[:-1].count(".") and word in abbreviations)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for tok in tokenize(text):
+        if tok.kind == "open":
+            depth += 1
+        elif tok.kind == "close":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
+    """Split coded ``text`` into ``(sentence, separator)`` pairs.
+
+    Joining every sentence with its separator gives ``text`` back exactly.
+
+    >>> split_sentences("M. Dupont dort. Il <g1>rêve</g1>. Fin !", "fr")
+    [('M. Dupont dort.', ' '), ('Il <g1>rêve</g1>.', ' '), ('Fin !', '')]
+    >>> split_sentences("<g1>Eén. Twee.</g1> Drie.", "nl")
+    [('<g1>Eén. Twee.</g1>', ' '), ('Drie.', '')]
+    """
+    if not text:
+        return []
+    # Plain text and, for each plain character, its offset in the coded text.
+    plain_parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in CODE_RE.finditer(text):
+        plain_parts.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    plain_parts.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    plain = "".join(plain_parts)
+    if not plain.strip():
+        return [(text, "")]
+
+    pieces = _pieces(lang, plain)
+    # Candidate cuts: (plain end of sentence content, plain start of next).
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for i, piece in enumerate(pieces):
+        end = start + len(piece)
+        if i < len(pieces) - 1 and not _ends_with_abbreviation(piece, lang):
+            content_end = start + len(piece.rstrip())
+            if content_end > start:
+                cuts.append((content_end, end))
+        start = end
+
+    result: list[tuple[str, str]] = []
+    sentence_start = 0
+    for content_end, next_start in cuts:
+        left_end = offsets[content_end - 1] + 1
+        right_start = offsets[next_start] if next_start < len(offsets) else len(text)
+        region = text[left_end:right_start]
+        # Closing and standalone codes stay with the sentence they end.
+        keep = 0
+        for tok in tokenize(region):
+            if tok.kind in ("close", "empty"):
+                keep += len(tok.value)
+            else:
+                break
+        rest = region[keep:]
+        sep = rest[: len(rest) - len(rest.lstrip())]
+        sentence = text[sentence_start : left_end + keep]
+        if not _balanced(sentence) or (not sep and not rest.startswith("<")):
+            continue
+        result.append((sentence, sep))
+        sentence_start = left_end + keep + len(sep)
+    result.append((text[sentence_start:], ""))
+    # A cut that left codes unbalanced was skipped; re-check the joins.
+    merged: list[tuple[str, str]] = []
+    for sentence, sep in result:
+        if merged and not _balanced(merged[-1][0]):
+            prev, prev_sep = merged.pop()
+            merged.append((prev + prev_sep + sentence, sep))
+        else:
+            merged.append((sentence, sep))
+    return merged
