@@ -54,6 +54,9 @@ class Segment:
     note: str | None = None
     foreign: str | None = None
     separator: str = " "
+    # What each inline code stands for: (number, tag, attributes). Checks use
+    # it (a <time datetime> code, a link's href); catalogs do not store it.
+    code_tags: tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def plain(self) -> str:

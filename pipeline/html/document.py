@@ -39,7 +39,10 @@ def decode_html(data: bytes, path: str | Path) -> tuple[str, str]:
         raise InputError(
             "binary file, not an HTML page", path=path, hint="only .html files belong here"
         )
-    dammit = UnicodeDammit(data, is_html=True)
+    # BOM, then the page's own declaration, then UTF-8, then the web's
+    # default windows-1252, before any statistical guess (which mistakes short
+    # French cp1252 text for cp1250).
+    dammit = UnicodeDammit(data, user_encodings=["utf-8", "windows-1252"], is_html=True)
     text = dammit.unicode_markup
     if text is None:
         raise InputError("cannot decode the page", path=path, hint="save it as UTF-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.html.document import Document, parse_document, read_document
-from pipeline.html.walk import TextUnit, Unit, walk
+from pipeline.html.walk import TextUnit, Unit, tag_of, walk
 from pipeline.languages import LANGUAGES, normalize
 from pipeline.segments import KeyMaker, Page, Segment
 from pipeline.sentences import split_sentences
@@ -48,11 +48,13 @@ def page_language(doc: Document, override: str | None = None) -> str:
 
 def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Segment]:
     """The segments of one unit: its sentences, or the whole value."""
-    if isinstance(unit, TextUnit) and unit.kind == "text":
+    # Citations are kept whole: "Smith J. Sleep. 2020." is one reference.
+    if isinstance(unit, TextUnit) and unit.kind == "text" and unit.context != "reference":
         pieces = split_sentences(unit.text, lang)
     else:
         pieces = [(unit.text, "")]
     marks = getattr(unit, "newlines", [])
+    code_tags = _code_tags(unit)
     positions = [m[0] for m in marks]
     segments: list[Segment] = []
     offset = 0
@@ -76,10 +78,22 @@ def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Seg
                 note=unit.note,
                 foreign=unit.foreign,
                 separator=separator,
+                code_tags=tuple(
+                    c for c in code_tags if f"g{c[0]}>" in sentence or f"<x{c[0]}/>" in sentence
+                ),
             )
         )
         offset += len(sentence) + len(separator)
     return segments
+
+
+def _code_tags(unit: Unit) -> list[tuple[int, str, tuple[tuple[str, str], ...]]]:
+    if not isinstance(unit, TextUnit):
+        return []
+    return [
+        (n, tag_of(node) or "#comment", tuple((str(k), str(v)) for k, v in node.attrib.items()))
+        for n, node in unit.codes.items()
+    ]
 
 
 def extract_document(doc: Document, lang: str | None = None) -> Page:

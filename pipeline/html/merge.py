@@ -154,10 +154,10 @@ def _merge_jsonld(items: Sequence[tuple[JsonLdUnit, str]]) -> None:
             node[unit.path[-1]] = text
         indent = 2 if "\n" in (script.text or "").strip() else None
         dumped = json.dumps(data, ensure_ascii=False, indent=indent)
-        # "</" inside a script would end it: escape so a translation cannot.
-        script.text = (
-            "\n" + dumped.replace("</", "<\\/") + "\n" if indent else dumped.replace("</", "<\\/")
-        )
+        # "<" inside a script could end it ("</script>") or open a comment
+        # state ("<!--"): as a JSON escape it means the same and cannot.
+        dumped = dumped.replace("<", "\\u003c")
+        script.text = f"\n{dumped}\n" if indent else dumped
 
 
 def rebuild_run(unit: TextUnit, text: str) -> None:

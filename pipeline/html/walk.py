@@ -252,8 +252,8 @@ class Walker:
     def _head(self, head: etree._Element) -> None:
         for el in head:
             tag = tag_of(el)
-            if tag == "title" and el.text and collapse(el.text).strip():
-                text = collapse(el.text).strip()
+            if tag == "title" and el.text and collapse(el.text).strip(" \t\n\r\f"):
+                text = collapse(el.text).strip(" \t\n\r\f")
                 lead_ws = el.text[: len(el.text) - len(el.text.lstrip(" \t\n\r\f"))]
                 trail_ws = el.text[len(el.text.rstrip(" \t\n\r\f")) :]
                 unit = TextUnit(
@@ -283,7 +283,7 @@ class Walker:
                                 AttrUnit(
                                     el,
                                     "content",
-                                    collapse(value).strip(),
+                                    collapse(value).strip(" \t\n\r\f"),
                                     where,
                                     el.sourceline or 1,
                                     "meta",
@@ -344,7 +344,7 @@ class Walker:
             AttrUnit(
                 el,
                 attr,
-                collapse(value).strip(),
+                collapse(value).strip(" \t\n\r\f"),
                 f"{location_of(el, 2)}@{attr}",
                 el.sourceline or 1,
                 context,
@@ -380,6 +380,11 @@ class Walker:
         note: str | None,
     ) -> None:
         lead_text = (el.text if lead is None else lead.tail) or ""
+        if self._sole_wrapper(lead_text, nodes, foreign):
+            # "<li><a href>Boutique</a></li>": the unit is the link's content,
+            # so translators see "Boutique", not "<g1>Boutique</g1>".
+            self._block(nodes[0], foreign, note)
+            return
         for node in nodes:
             self._inline_attributes(node, foreign, note)
         encoder = _Encoder(self, foreign)
@@ -412,6 +417,20 @@ class Walker:
             )
         )
 
+    def _sole_wrapper(
+        self, lead_text: str, nodes: list[etree._Element], foreign: str | None
+    ) -> bool:
+        if len(nodes) != 1 or lead_text.strip(" \t\n\r\f"):
+            return False
+        node = nodes[0]
+        tag = tag_of(node)
+        return not (
+            tag in ("", *VOID_INLINE, *PROTECTED_INLINE)
+            or (node.tail or "").strip(" \t\n\r\f")
+            or is_skipped(node)
+            or self.foreign_lang(node, foreign) not in (None, foreign)
+        )
+
     def _inline_attributes(
         self, node: etree._Element, foreign: str | None, note: str | None
     ) -> None:
@@ -437,6 +456,8 @@ class Walker:
 
     def context_of(self, el: etree._Element) -> Context:
         """What kind of text a block holds, from its tag and its ancestors."""
+        while tag_of(el) in INLINE_TAGS and el.getparent() is not None:
+            el = el.getparent()  # a link or span holding a whole block's text
         tag = tag_of(el)
         if self._in_references(el):
             return "reference"

@@ -1,0 +1,23 @@
+"""Shared fixtures: paths to the bundled project and a scratch copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "source_articles"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the bundled project (articles, locales, settings) to run stages on."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    shutil.copytree(SOURCES, dest / "source_articles")
+    if (ROOT / "locales").is_dir():
+        shutil.copytree(ROOT / "locales", dest / "locales")
+    (dest / "tolk.toml").write_text('languages = ["fr", "nl", "en"]\n', encoding="utf-8")
+    return dest
