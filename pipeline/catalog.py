@@ -31,6 +31,10 @@ GENERATOR = f"Tolk {__version__}"
 FUZZY_MATCH_THRESHOLD = 70.0  # similarity (0-100) for msgmerge-style fuzzy carry-over
 MACHINE_PREFIX = "machine: "
 MEMORY_PREFIX = "memory: "
+KEPT_PREFIX = "kept: "
+# Extracted-comment lines that say where a translation came from; an update
+# carries them over with the translation.
+ORIGIN_PREFIXES = (MACHINE_PREFIX, MEMORY_PREFIX, KEPT_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -146,9 +150,40 @@ def build_template(page: Page, article: str, source_ref: str) -> polib.POFile:
     return pot
 
 
+_PO_LINE = re.compile(
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$'
+)
+
+
+def check_syntax(text: str, path: Path) -> None:
+    r"""Reject what msgfmt rejects and polib lets through (an unterminated string).
+
+    >>> check_syntax('msgid "a"\nmsgstr "b"\n', Path("x.po"))
+    >>> check_syntax('msgid "a"\nmsgstr "b\n', Path("x.po"))
+    Traceback (most recent call last):
+    pipeline.errors.CatalogError: x.po:2: invalid catalog: unterminated or malformed string (fix the entry (msgfmt --check shows details); nothing was written)
+    """
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith(("#~", "#|")):
+            line = line[2:].strip()
+            if line.startswith("|"):
+                line = line[1:].strip()
+        elif line.startswith("#") or not line:
+            continue
+        if not _PO_LINE.match(line):
+            raise CatalogError(
+                "invalid catalog: unterminated or malformed string",
+                path=path,
+                line=number,
+                hint="fix the entry (msgfmt --check shows details); nothing was written",
+            )
+
+
 def load_catalog(path: Path) -> polib.POFile:
     """Parse a .po/.pot file; a syntax error becomes one line naming file and line."""
     try:
+        check_syntax(Path(path).read_text(encoding="utf-8-sig"), Path(path))
         return polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
     except (OSError, ValueError) as exc:
         text = str(exc)
@@ -170,7 +205,7 @@ def _is_machine(entry: polib.POEntry) -> bool:
 
 
 def _with_origin(comment: str, origin: str | None) -> str:
-    lines = [c for c in comment.splitlines() if not c.startswith((MACHINE_PREFIX, MEMORY_PREFIX))]
+    lines = [c for c in comment.splitlines() if not c.startswith(ORIGIN_PREFIXES)]
     if origin:
         lines.append(origin)
     return "\n".join(lines)
@@ -178,7 +213,7 @@ def _with_origin(comment: str, origin: str | None) -> str:
 
 def _origin_comment(entry: polib.POEntry) -> str | None:
     for c in (entry.comment or "").splitlines():
-        if c.startswith((MACHINE_PREFIX, MEMORY_PREFIX)):
+        if c.startswith(ORIGIN_PREFIXES):
             return c
     return None
 

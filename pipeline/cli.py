@@ -126,6 +126,146 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FINDINGS if below else EXIT_OK
 
 
+# -- translate ---------------------------------------------------------------
+def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.project import discover
+    from pipeline.translate import build_memory, translate_articles
+
+    articles = discover(settings, args.article)
+    memory = build_memory(settings, articles)
+    options = {
+        "beam_size": args.beam_size or settings.beam_size,
+        "batch_size": args.batch_size or settings.batch_size,
+    }
+    report = translate_articles(
+        settings, articles, _langs(args.lang), force=args.force,
+        use_engine=not args.memory_only, engine_options=options,
+        memory=memory, quiet=args.quiet,
+    )  # fmt: skip
+    _say(
+        f"translate: memory exact {report.memory_exact}, memory fuzzy {report.memory_fuzzy}, "
+        f"machine {report.machine}, kept as already in the target language "
+        f"{report.kept_as_is}, still empty {report.left_empty}; "
+        f"{len(report.written)} catalogs written"
+    )
+    if report.missing_pairs:
+        pairs = ", ".join(f"{s}-{t}" for s, t in sorted(report.missing_pairs))
+        _say(f"incomplete: no translation model for {pairs}")
+        for message in report.model_errors:
+            _say(f"  {message}")
+        _say("  memory matches were applied; see 'tolk models --help' to install models")
+    _print_errors(report.errors)
+    if report.errors:
+        return EXIT_USAGE
+    return EXIT_OK if report.complete else EXIT_FINDINGS
+
+
+# -- memory ------------------------------------------------------------------
+def cmd_memory(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.project import discover
+    from pipeline.translate import build_memory, load_store, memory_path
+
+    action = args.action
+    if action == "import":
+        path = memory_path(settings)
+        memory = load_store(settings)
+        added = sum(memory.import_tmx(Path(f)) for f in args.files)
+        memory.save(path)
+        _say(f"memory: imported {added} units from {len(args.files)} file(s) into {path}")
+        return EXIT_OK
+    if action == "export":
+        memory = build_memory(settings, discover(settings))
+        pair = None
+        if args.pair:
+            src, _, tgt = args.pair.partition("-")
+            if not (_langs(src) and _langs(tgt)):
+                raise InputError(f"invalid pair '{args.pair}'", hint="write it like nl-fr")
+            pair = (src, tgt)
+        out = Path(args.output)
+        written = memory.export_tmx(out, pair=pair)
+        _say(f"memory: exported {written} units to {out} (TMX 1.4b)")
+        return EXIT_OK
+    memory = build_memory(settings, discover(settings))
+    counts: dict[tuple[str, str], list[int]] = {}
+    for unit in memory.units():
+        row = counts.setdefault((unit.src_lang, unit.tgt_lang), [0, 0])
+        row[1 if unit.fuzzy else 0] += 1
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "units": len(memory),
+                    "pairs": [
+                        {"source": s, "target": t, "reviewed": r, "fuzzy": f}
+                        for (s, t), (r, f) in sorted(counts.items())
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for (s, t), (r, f) in sorted(counts.items()):
+            print(f"{s}-{t}: {r} reviewed, {f} fuzzy")
+        print(f"total: {len(memory)} units")
+    return EXIT_OK
+
+
+# -- models ------------------------------------------------------------------
+def cmd_models(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline import models
+
+    if args.action == "install":
+        if args.files:
+            installed = models.install_from_files([Path(f) for f in args.files])
+        elif args.pairs:
+            installed = models.install_from_index(list(args.pairs))
+        else:
+            raise InputError(
+                "nothing to install",
+                hint="name pairs (tolk models install fr-en) or files (--from FILE.argosmodel)",
+            )
+        for info in installed:
+            _say(f"installed {info.code} ({info.pair})")
+        return EXIT_OK
+    infos = models.list_models()
+    reach = models.reachable_pairs(infos)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "packages": [
+                        {
+                            "code": m.code,
+                            "from": m.from_code,
+                            "to": m.to_code,
+                            "version": m.version,
+                            "size": m.size,
+                            "path": str(m.path),
+                        }
+                        for m in infos
+                    ],
+                    "pairs": [
+                        {"source": s, "target": t, "path": [m.code for m in path]}
+                        for (s, t), path in sorted(reach.items())
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if not infos:
+        print("no translation models installed")
+        print("  online:  tolk models install fr-en en-fr nl-en en-nl")
+        print("  offline: tolk models install --from translate-fr_en-1_9.argosmodel ...")
+        return EXIT_OK
+    for m in infos:
+        print(f"{m.code:16} {m.pair:8} {m.size / 1e6:8.1f} MB  {m.path}")
+    for lang_pair, path in sorted(reach.items()):
+        how = "direct" if len(path) == 1 else "pivot " + " + ".join(m.code for m in path)
+        print(f"{lang_pair[0]}-{lang_pair[1]}: {how}")
+    return EXIT_OK
+
+
 # -- parser ------------------------------------------------------------------
 def _add(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -194,6 +334,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min", type=float, help="exit 1 when a catalog is below this percentage")
     p.add_argument("--lang", help="comma-separated target languages")
     p.add_argument("--article", action="append", help="an article name (repeatable)")
+
+    p = _add(
+        sub,
+        "translate",
+        cmd_translate,
+        "Fill catalogs: translation memory first, then Argos models (machine output is fuzzy).",
+        "tolk translate --lang fr          # only French catalogs",
+    )
+    p.add_argument("article", nargs="*", help="article names; default: all")
+    p.add_argument("--lang", help="comma-separated target languages")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="also replace reviewed translations (never done otherwise)",
+    )
+    p.add_argument(
+        "--only-missing",
+        action="store_true",
+        default=True,
+        help="fill only empty entries (the default)",
+    )
+    p.add_argument("--memory-only", action="store_true", help="use no machine translation")
+    p.add_argument("--beam-size", type=int, help="beam size for the engine")
+    p.add_argument("--batch-size", type=int, help="sentences per engine batch")
+
+    p = _add(
+        sub,
+        "memory",
+        cmd_memory,
+        "Build, show, import (TMX) or export (TMX 1.4b) the translation memory.",
+        "tolk memory export --format tmx -o memory.tmx   |   tolk memory import old.tmx",
+    )
+    msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    m = msub.add_parser("stats", help="units per language pair")
+    m.add_argument("--format", choices=("table", "json"), default="table")
+    m = msub.add_parser("import", help="add TMX files (OmegaT, Trados, Translate Toolkit)")
+    m.add_argument("files", nargs="+", metavar="FILE.tmx")
+    m = msub.add_parser("export", help="write TMX 1.4b")
+    m.add_argument("--format", choices=("tmx",), default="tmx")
+    m.add_argument("--pair", help="only one language pair, e.g. nl-fr")
+    m.add_argument("-o", "--output", default="memory.tmx", help="output file")
+
+    p = _add(
+        sub,
+        "models",
+        cmd_models,
+        "List or install Argos translation models (online from the index, offline from files).",
+        "tolk models install --from translate-nl_en-1_9.argosmodel",
+    )
+    msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    m = msub.add_parser("list", help="installed packages and reachable pairs")
+    m.add_argument("--format", choices=("table", "json"), default="table")
+    m = msub.add_parser("install", help="install models")
+    m.add_argument("pairs", nargs="*", help="pairs from the Argos index, e.g. fr-en nl-en")
+    m.add_argument(
+        "--from", dest="files", nargs="+", metavar="FILE", help=".argosmodel files (offline)"
+    )
 
     _register_more(sub)
     return parser

@@ -1,14 +1,272 @@
-"""Filling catalogs: translation memory first, then a machine engine."""
+"""Filling catalogs: translation memory first, then a machine engine.
+
+The order is the one translators trust: an exact memory match (a sentence a
+person already translated) is used as translated; a fuzzy match is offered as
+fuzzy; only then does a machine fill the rest, always as fuzzy with a comment
+naming the engine, model versions and pivot, so a person reviews it. A
+reviewed translation is never touched without ``--force``.
+"""
 
 from __future__ import annotations
 
-from pipeline.catalog import Suggest
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import catalog
 from pipeline.config import Settings
+from pipeline.errors import ModelError, PipelineError
+from pipeline.inline import strip_codes
+from pipeline.memory import STORE_NAME, TMMatch, TMUnit, TranslationMemory
+from pipeline.progress import progress
+from pipeline.project import Article
+
+# Per-segment source language: a segment is translated from another language
+# than its page's only when detection is this sure and the text this long
+# (shorter strings are names, labels and numbers that detection gets wrong).
+SOURCE_SWITCH_CONFIDENCE = 0.9
+SOURCE_SWITCH_MIN_LETTERS = 20
 
 
-def memory_suggester(settings: Settings):  # type: ignore[no-untyped-def]
-    """A function giving, per language pair, the memory's best suggestion."""
-    return None
+def memory_path(settings: Settings) -> Path:
+    """The memory's store: ``locales/memory.jsonl``."""
+    return settings.locales / STORE_NAME
 
 
-__all__ = ["Suggest", "memory_suggester"]
+def _rel(settings: Settings, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(settings.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_store(settings: Settings) -> TranslationMemory:
+    """The memory's own store: units imported from TMX or seeded by translators.
+
+    Catalog entries are not stored there: they live in the catalogs and are
+    read afresh each run, so the store never holds a translation a translator
+    has since changed, and a commit of the store shows only real imports.
+    """
+    store = memory_path(settings)
+    return TranslationMemory.load(store) if store.exists() else TranslationMemory()
+
+
+def build_memory(settings: Settings, articles: list[Article]) -> TranslationMemory:
+    """The project memory: the store's units plus every catalog's entries."""
+    memory = TranslationMemory(load_store(settings).units())
+    for article in articles:
+        for lang in article.targets(settings):
+            path = article.catalog(settings, lang)
+            if not path.exists():
+                continue
+            po = catalog.load_catalog(path)
+            origin = _rel(settings, path)
+            for source, target, fuzzy in catalog.memory_units(po, article.lang, lang):
+                memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
+    return memory
+
+
+def _suggestion(match: TMMatch) -> catalog.Suggestion | None:
+    if not match.codes_fit:
+        return None
+    fuzzy = not match.exact or match.unit.fuzzy
+    where = match.unit.origin or "memory"
+    label = f"{where} ({match.score:.0f}%)" if not match.exact else where
+    return catalog.Suggestion(match.target, fuzzy, label, match.score)
+
+
+def memory_suggester(
+    settings: Settings, memory: TranslationMemory | None = None
+) -> Callable[[str, str], catalog.Suggest | None]:
+    """Per language pair, a function giving the memory's best usable suggestion."""
+    cache: dict[str, TranslationMemory] = {}
+
+    def memory_now() -> TranslationMemory:
+        if "m" not in cache:
+            if memory is not None:
+                cache["m"] = memory
+            else:
+                from pipeline.project import discover
+
+                cache["m"] = build_memory(settings, discover(settings))
+        return cache["m"]
+
+    def for_pair(src: str, tgt: str) -> catalog.Suggest:
+        def suggest(text: str) -> catalog.Suggestion | None:
+            for match in memory_now().lookup(
+                src, tgt, text, threshold=settings.fuzzy_threshold, limit=3
+            ):
+                hit = _suggestion(match)
+                if hit is not None:
+                    return hit
+            return None
+
+        return suggest
+
+    return for_pair
+
+
+@dataclass
+class TranslateReport:
+    """What translate did, and what it could not do."""
+
+    memory_exact: int = 0
+    memory_fuzzy: int = 0
+    machine: int = 0
+    kept_as_is: int = 0
+    switched_source: int = 0
+    left_empty: int = 0
+    missing_pairs: set[tuple[str, str]] = field(default_factory=set)
+    model_errors: list[str] = field(default_factory=list)
+    errors: list[PipelineError] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True when every entry that needed a translation got one."""
+        return not self.left_empty and not self.errors
+
+
+class _EngineSlot:
+    """Build the engine only when a machine translation is actually needed."""
+
+    def __init__(self, settings: Settings, name: str | None, options: dict[str, Any]) -> None:
+        self.settings, self.name, self.options = settings, name, options
+        self._engine: Any = None
+
+    def get(self) -> Any:
+        if self._engine is None:
+            from pipeline.engines import get_engine
+
+            self._engine = get_engine(self.name or self.settings.engine, **self.options)
+        return self._engine
+
+
+def _source_language(text: str, page_lang: str, target: str) -> str:
+    """The language a segment is really in, when detection is sure; else the page's."""
+    plain = strip_codes(text)
+    if sum(ch.isalpha() for ch in plain) < SOURCE_SWITCH_MIN_LETTERS:
+        return page_lang
+    from pipeline.detect import detect_language
+
+    lang, confidence = detect_language(plain)
+    if lang and lang != page_lang and confidence >= SOURCE_SWITCH_CONFIDENCE:
+        return lang
+    return page_lang
+
+
+def translate_articles(
+    settings: Settings,
+    articles: list[Article],
+    langs: tuple[str, ...] | None = None,
+    *,
+    force: bool = False,
+    use_engine: bool = True,
+    engine_name: str | None = None,
+    engine_options: dict[str, Any] | None = None,
+    memory: TranslationMemory | None = None,
+    quiet: bool = False,
+) -> TranslateReport:
+    """Fill every catalog of ``articles``: memory, then engine; save per catalog."""
+    report = TranslateReport()
+    memory = memory if memory is not None else build_memory(settings, articles)
+    engine = _EngineSlot(settings, engine_name, dict(engine_options or {}))
+    jobs = [(a, lang) for a in articles for lang in a.targets(settings)]
+    if langs:
+        jobs = [(a, lang) for a, lang in jobs if lang in langs]
+    loaded: list[tuple[Article, str, Path, Any, list[Any]]] = []
+    total = 0
+    for article, lang in jobs:
+        path = article.catalog(settings, lang)
+        if not path.exists():
+            report.errors.append(
+                PipelineError("catalog not found", path=path, hint="run 'tolk extract' first")
+            )
+            continue
+        po = catalog.load_catalog(path)
+        todo = [e for e in po if catalog.needs_translation(e, force=force)]
+        total += len(todo)
+        loaded.append((article, lang, path, po, todo))
+    with progress("translate", total, quiet=quiet) as bar:
+        for article, lang, path, po, todo in loaded:
+            _fill(settings, article, lang, po, todo, memory, engine, use_engine, report, bar)
+            if catalog.save_catalog(po, path):
+                report.written.append(_rel(settings, path))
+    return report
+
+
+def _fill(
+    settings: Settings,
+    article: Article,
+    lang: str,
+    po: Any,
+    todo: list[Any],
+    memory: TranslationMemory,
+    engine: _EngineSlot,
+    use_engine: bool,
+    report: TranslateReport,
+    bar: Any,
+) -> None:
+    by_source: dict[str, list[Any]] = defaultdict(list)
+    for entry in todo:
+        matches = memory.lookup(
+            article.lang, lang, entry.msgid, threshold=settings.fuzzy_threshold, limit=3
+        )
+        hit = next((s for s in map(_suggestion, matches) if s is not None), None)
+        if hit is not None and (hit.fuzzy is False or not entry.msgstr):
+            catalog.set_translation(
+                entry, hit.text, fuzzy=hit.fuzzy, origin=f"{catalog.MEMORY_PREFIX}{hit.origin}"
+            )
+            if hit.fuzzy:
+                report.memory_fuzzy += 1
+            else:
+                report.memory_exact += 1
+            bar.advance(1)
+            continue
+        src = _source_language(entry.msgid, article.lang, lang)
+        if src == lang:
+            catalog.set_translation(
+                entry, entry.msgid, fuzzy=True, origin=f"{catalog.KEPT_PREFIX}already in {lang}"
+            )
+            report.kept_as_is += 1
+            bar.advance(1)
+            continue
+        if src != article.lang:
+            report.switched_source += 1
+            # The Dutch title on a French page: the nl memory may know it.
+            exact = memory.exact(src, lang, entry.msgid)
+            if exact is not None and exact.codes_fit and not exact.unit.fuzzy:
+                origin = f"{catalog.MEMORY_PREFIX}{exact.unit.origin} (from {src})"
+                catalog.set_translation(entry, exact.target, fuzzy=True, origin=origin)
+                report.memory_fuzzy += 1
+                bar.advance(1)
+                continue
+        by_source[src].append(entry)
+    for src, entries in sorted(by_source.items()):
+        if not use_engine:
+            report.left_empty += len(entries)
+            bar.advance(len(entries))
+            continue
+        done = [0]
+
+        def advance(count: int, done: list[int] = done) -> None:
+            bar.advance(count - done[0])  # the engine reports a running total
+            done[0] = count
+
+        try:
+            results = engine.get().translate(
+                [e.msgid for e in entries], src, lang, progress=advance
+            )
+            bar.advance(len(entries) - done[0])
+        except ModelError as exc:
+            report.missing_pairs.add((src, lang))
+            if str(exc) not in report.model_errors:
+                report.model_errors.append(str(exc))
+            report.left_empty += len(entries)
+            bar.advance(len(entries) - done[0])
+            continue
+        for entry, result in zip(entries, results, strict=True):
+            catalog.set_translation(entry, result.text, fuzzy=True, origin=result.comment)
+            report.machine += 1

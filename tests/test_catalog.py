@@ -1,0 +1,175 @@
+"""Catalogs: templates, msgmerge-style updates, stability, msgfmt, bad files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.catalog import catalog_stats, load_catalog
+from pipeline.cli import main
+from pipeline.errors import CatalogError
+
+from .conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden" / "catalog"
+
+BEFORE = """<!DOCTYPE html>
+<html lang="nl"><head><title>Slaap en magnesium</title></head>
+<body><article>
+<h1>Slaap en magnesium</h1>
+<p>Magnesium helpt bij <b>ontspanning</b>. Het is geen wondermiddel.</p>
+<p>Deze zin verdwijnt straks.</p>
+<p>Lees meer.</p>
+</article></body></html>
+"""
+
+AFTER = """<!DOCTYPE html>
+<html lang="nl"><head><title>Slaap en magnesium</title></head>
+<body><article>
+<h1>Slaap en magnesium</h1>
+<p>Magnesium helpt bij <b>ontspanning</b>. Het is zeker geen wondermiddel.</p>
+<p>Een nieuwe zin over slaap.</p>
+<p>Lees meer.</p>
+</article></body></html>
+"""
+
+TRANSLATIONS = {
+    "Slaap en magnesium": "Sommeil et magnésium",
+    "Magnesium helpt bij <g1>ontspanning</g1>.": "Le magnésium aide à la <g1>détente</g1>.",
+    "Het is geen wondermiddel.": "Ce n’est pas un remède miracle.",
+    "Deze zin verdwijnt straks.": "Cette phrase va disparaître.",
+}
+
+
+def normalized(text: str) -> str:
+    """Catalog text with the run's dates blanked, for golden comparison."""
+    return re.sub(r'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"', r'"\1: DATE\\n"', text)
+
+
+def make_project(tmp_path: Path, html: str) -> Path:
+    (tmp_path / "source_articles").mkdir()
+    (tmp_path / "source_articles" / "slaap.html").write_text(html, encoding="utf-8")
+    (tmp_path / "tolk.toml").write_text('languages = ["nl", "fr"]\n', encoding="utf-8")
+    return tmp_path
+
+
+def run(project: Path, *args: str) -> int:
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        return main(["-q", *args])
+    finally:
+        os.chdir(cwd)
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("TOLK_UPDATE_GOLDEN") or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+    assert normalized(actual) == normalized(path.read_text(encoding="utf-8"))
+
+
+def test_msgmerge_semantics_golden(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    po_path = project / "locales/fr/LC_MESSAGES/slaap.po"
+    po = polib.pofile(str(po_path))
+    for entry in po:
+        entry.msgstr = TRANSLATIONS.get(entry.msgid, "")
+    po.save()
+    check_golden("before.po", po_path.read_text(encoding="utf-8"))
+    (project / "source_articles/slaap.html").write_text(AFTER, encoding="utf-8")
+    assert run(project, "extract") == 0
+    after = po_path.read_text(encoding="utf-8")
+    check_golden("after.po", after)
+    check_golden("after.pot", (project / "locales/templates/slaap.pot").read_text("utf-8"))
+    result = polib.pofile(str(po_path))
+    by_id = {e.msgid: e for e in result if not e.obsolete}
+    # Unchanged source keeps its translation, not fuzzy.
+    assert by_id["Slaap en magnesium"].msgstr == "Sommeil et magnésium"
+    assert not by_id["Slaap en magnesium"].fuzzy
+    # Changed source: old translation kept as fuzzy with the previous msgid.
+    changed = by_id["Het is zeker geen wondermiddel."]
+    assert changed.fuzzy and changed.msgstr == "Ce n’est pas un remède miracle."
+    assert changed.previous_msgid == "Het is geen wondermiddel."
+    assert "#| msgid" in after
+    # Vanished source becomes obsolete.
+    assert [e.msgid for e in result.obsolete_entries()] == ["Deze zin verdwijnt straks."]
+    assert "#~ msgid" in after
+    # New source is empty.
+    assert by_id["Een nieuwe zin over slaap."].msgstr == ""
+
+
+def test_extract_twice_changes_nothing(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    files = sorted((project / "locales").rglob("*.po*"))
+    snapshot = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    assert run(project, "extract") == 0
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == snapshot
+
+
+def test_headers_come_from_babel(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    po = load_catalog(project / "locales/fr/LC_MESSAGES/slaap.po")
+    assert po.metadata["Language"] == "fr"
+    assert po.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+    assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    assert po.metadata["X-Generator"].startswith("Tolk ")
+    entry = po[1]
+    assert entry.msgctxt and entry.occurrences == [("source_articles/slaap.html", "4")]
+    assert entry.comment.splitlines()[0] == "article > h1"
+
+
+def test_syntax_error_names_file_and_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    po_path = project / "locales/fr/LC_MESSAGES/slaap.po"
+    lines = po_path.read_text(encoding="utf-8").splitlines()
+    broken_at = next(i for i, line in enumerate(lines) if line.startswith("msgid")) + 1
+    broken_at = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
+    lines[broken_at] = 'msgstr "unterminated'
+    po_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (project / "locales").rglob("*.po*")}
+    (project / "source_articles/slaap.html").write_text(AFTER, encoding="utf-8")
+    capsys.readouterr()
+    assert run(project, "extract") == 2
+    err = capsys.readouterr().err
+    assert f"slaap.po:{broken_at + 1}:" in err
+    assert {p: p.read_bytes() for p in (project / "locales").rglob("*.po*")} == before
+    with pytest.raises(CatalogError):
+        load_catalog(po_path)
+
+
+def test_stats_count_entries_and_words(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    po = load_catalog(project / "locales/fr/LC_MESSAGES/slaap.po")
+    po[0].msgstr = "Sommeil et magnésium"
+    po[1].msgstr = "Sommeil et magnésium"
+    po[1].flags.append("fuzzy")
+    stats = catalog_stats(po, "x", "slaap", "fr")
+    assert (stats.translated, stats.fuzzy, stats.untranslated) == (1, 1, 4)
+    assert (stats.translated_words, stats.fuzzy_words) == (3, 3)
+
+
+@pytest.mark.skipif(
+    shutil.which("msgfmt") is None, reason="GNU msgfmt not installed (apt-get install gettext)"
+)
+def test_bundled_catalogs_pass_msgfmt_check() -> None:
+    catalogs = sorted((ROOT / "locales").rglob("*.po"))
+    assert catalogs, "no bundled catalogs: run 'make extract'"
+    for path in catalogs:
+        done = subprocess.run(
+            ["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"{path}: {done.stderr}"

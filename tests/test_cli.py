@@ -1,0 +1,130 @@
+"""The ``tolk`` entry point: help everywhere, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import build_parser, main
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+EXPECTED = {"extract", "translate", "build", "check", "fix", "stats", "memory", "models", "report"}
+
+
+def test_all_staff_verbs_exist() -> None:
+    assert set(subcommands()) >= EXPECTED
+
+
+@pytest.mark.parametrize("name", sorted(subcommands()))
+def test_every_subcommand_has_help_with_an_example(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([name, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert f"tolk {name}" in out
+    assert "example:" in out
+    assert subcommands()[name].description
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("tolk ")
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["no-such-command"]) == 2
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err.strip().splitlines()
+    errors = [line for line in err if line.startswith("error:")]
+    assert len(errors) == 1, err
+    assert "Traceback" not in "\n".join(err)
+    return errors[0]
+
+
+def test_missing_article_exits_2_naming_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["-q", "extract", "no-such-article"]) == 2
+    line = one_line_error(capsys)
+    assert "no-such-article" in line and "source_articles" in line
+
+
+def test_missing_tmx_file_exits_2(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["memory", "import", "missing.tmx"]) == 2
+    assert "missing.tmx" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("setting", "named"),
+    [
+        ('fuzzy_threshold = "high"', "fuzzy_threshold"),
+        ("fuzzy_threshold = 140", "fuzzy_threshold"),
+        ('languages = ["fr", "de"]', "languages"),
+        ('sourcedir = "x"', "sourcedir"),
+        ("beam_size = 0", "beam_size"),
+        ("languages = [", "invalid TOML"),
+    ],
+)
+def test_malformed_setting_exits_2_naming_the_key(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    setting: str,
+    named: str,
+) -> None:
+    (project / "tolk.toml").write_text(setting + "\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["stats"]) == 2
+    line = one_line_error(capsys)
+    assert named in line and "tolk.toml" in line
+
+
+def test_pyproject_settings_are_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "tolk.toml").unlink()
+    shutil.rmtree(project / "locales")
+    (project / "pyproject.toml").write_text(
+        '[tool.tolk]\nlanguages = ["nl", "fr"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    assert main(["-q", "extract", "betaine-lichaamsvet"]) == 0
+    assert (project / "locales/fr/LC_MESSAGES/betaine-lichaamsvet.po").exists()
+    assert not (project / "locales/en/LC_MESSAGES/betaine-lichaamsvet.po").exists()
+
+
+def test_stats_gate_and_json(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    monkeypatch.chdir(project)
+    assert main(["-q", "extract"]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--format", "json", "--lang", "fr"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {c["lang"] for c in data["catalogs"]} == {"fr"}
+    assert main(["stats", "--min", "100", "--article", "betaine-lichaamsvet"]) == 1
+    err = capsys.readouterr().err
+    assert "betaine-lichaamsvet.po" in err and "below --min 100" in err
