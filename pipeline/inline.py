@@ -107,9 +107,13 @@ def code_problems(source: str, target: str) -> list[CodeProblem]:
     >>> [p.kind for p in code_problems("<g1>a <g2>b</g2></g1>", "<g1>a <g2>b</g1></g2>")]
     ['nesting']
     """
+    source_codes = codes_of(source)
+    target_codes = codes_of(target)
+    if source_codes == target_codes:
+        return []  # same codes in the same order: balanced as the source is
     problems: list[CodeProblem] = []
-    want = Counter(codes_of(source))
-    have = Counter(codes_of(target))
+    want = Counter(source_codes)
+    have = Counter(target_codes)
     for code in sorted(want):
         if have[code] == 0:
             problems.append(CodeProblem("missing", code, f"code {code} is missing"))

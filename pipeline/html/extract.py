@@ -46,15 +46,21 @@ def page_language(doc: Document, override: str | None = None) -> str:
     return lang
 
 
-def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Segment]:
-    """The segments of one unit: its sentences, or the whole value."""
+def unit_segments(
+    unit: Unit, index: int, lang: str, keys: KeyMaker, *, details: bool = True
+) -> list[Segment]:
+    """The segments of one unit: its sentences, or the whole value.
+
+    ``details=False`` skips what only extraction needs (exact lines, what each
+    code stands for): merge needs keys, texts and separators only.
+    """
     # Citations are kept whole: "Smith J. Sleep. 2020." is one reference.
     if isinstance(unit, TextUnit) and unit.kind == "text" and unit.context != "reference":
         pieces = split_sentences(unit.text, lang)
     else:
         pieces = [(unit.text, "")]
-    marks = getattr(unit, "newlines", [])
-    code_tags = _code_tags(unit)
+    marks = getattr(unit, "newlines", []) if details else []
+    code_tags = _code_tags(unit) if details else []
     positions = [m[0] for m in marks]
     segments: list[Segment] = []
     offset = 0
@@ -80,7 +86,9 @@ def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Seg
                 separator=separator,
                 code_tags=tuple(
                     c for c in code_tags if f"g{c[0]}>" in sentence or f"<x{c[0]}/>" in sentence
-                ),
+                )
+                if code_tags
+                else (),
             )
         )
         offset += len(sentence) + len(separator)

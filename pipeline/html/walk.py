@@ -158,9 +158,9 @@ Unit = TextUnit | AttrUnit | JsonLdUnit
 
 
 def tag_of(node: Any) -> str:
-    """Lower-case tag name, or '' for comments and processing instructions."""
+    """Tag name (lxml's HTML parser lower-cases it), or '' for comments and PIs."""
     tag = node.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if tag.__class__ is str else ""
 
 
 def collapse(text: str) -> str:
@@ -206,6 +206,9 @@ class Walker:
         self.page_lang = page_lang
         self.units: list[Unit] = []
         self._block_cache: dict[etree._Element, bool] = {}
+        self._locations: dict[etree._Element, tuple[str, ...]] = {}
+        self._contexts: dict[etree._Element, Context] = {}
+        self._references: dict[etree._Element, bool] = {}
 
     # -- classification ---------------------------------------------------
     def is_inline(self, node: etree._Element) -> bool:
@@ -380,6 +383,8 @@ class Walker:
         note: str | None,
     ) -> None:
         lead_text = (el.text if lead is None else lead.tail) or ""
+        if not nodes and (not lead_text or lead_text.isspace()):
+            return  # whitespace between blocks: the common case, kept cheap
         if self._sole_wrapper(lead_text, nodes, foreign):
             # "<li><a href>Boutique</a></li>": the unit is the link's content,
             # so translators see "Boutique", not "<g1>Boutique</g1>".
@@ -398,7 +403,7 @@ class Walker:
         lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
         text = collapse(stripped)
         line = self._line_of(el, lead, nodes, lead_text)
-        newlines = _newline_marks(stripped, lead_ws.count("\n"))
+        newlines = _newline_marks(stripped, lead_ws.count("\n")) if "\n" in stripped else []
         self.units.append(
             TextUnit(
                 el,
@@ -406,7 +411,7 @@ class Walker:
                 list(nodes),
                 text,
                 encoder.codes,
-                location_of(el),
+                self.location(el),
                 line,
                 self.context_of(el),
                 note,
@@ -454,8 +459,27 @@ class Walker:
                 return max(1, node.sourceline - lead_text.count("\n"))
         return lead.sourceline or el.sourceline or 1
 
+    def location(self, el: etree._Element) -> str:
+        """``location_of``, built from the parent's steps and remembered."""
+        return " > ".join(self._steps(el)) or tag_of(el)
+
+    def _steps(self, el: etree._Element | None) -> tuple[str, ...]:
+        if el is None or tag_of(el) in ("body", "html", ""):
+            return ()
+        found = self._locations.get(el)
+        if found is None:
+            found = (*self._steps(el.getparent())[-2:], _step(el))
+            self._locations[el] = found
+        return found
+
     def context_of(self, el: etree._Element) -> Context:
         """What kind of text a block holds, from its tag and its ancestors."""
+        found = self._contexts.get(el)
+        if found is None:
+            found = self._contexts[el] = self._context_of(el)
+        return found
+
+    def _context_of(self, el: etree._Element) -> Context:
         while tag_of(el) in INLINE_TAGS and el.getparent() is not None:
             el = el.getparent()  # a link or span holding a whole block's text
         tag = tag_of(el)
@@ -481,22 +505,25 @@ class Walker:
             return "paragraph"
         return "text"
 
-    def _in_references(self, el: etree._Element) -> bool:
-        node: etree._Element | None = el
-        while node is not None and tag_of(node) not in ("body", "html"):
-            hint = f"{node.get('class', '')} {node.get('id', '')}"
-            if _REFERENCE_HINT.search(hint):
-                return True
-            if tag_of(node) in ("ol", "ul"):
-                prev = node.getprevious()
-                while prev is not None and tag_of(prev) == "":
-                    prev = prev.getprevious()
-                if prev is not None and tag_of(prev) in HEADINGS:
-                    heading = collapse("".join(prev.itertext()))
-                    if _REFERENCE_HEADING.search(heading):
-                        return True
-            node = node.getparent()
-        return False
+    def _in_references(self, el: etree._Element | None) -> bool:
+        """Inside a references list: by class/id, or a list under a "Sources" heading."""
+        if el is None or tag_of(el) in ("body", "html"):
+            return False
+        found = self._references.get(el)
+        if found is not None:
+            return found
+        hint = f"{el.get('class', '')} {el.get('id', '')}"
+        found = bool(_REFERENCE_HINT.search(hint)) if hint != " " else False
+        if not found and tag_of(el) in ("ol", "ul"):
+            prev = el.getprevious()
+            while prev is not None and tag_of(prev) == "":
+                prev = prev.getprevious()
+            if prev is not None and tag_of(prev) in HEADINGS:
+                heading = collapse("".join(prev.itertext()))
+                found = bool(_REFERENCE_HEADING.search(heading))
+        found = found or self._in_references(el.getparent())
+        self._references[el] = found
+        return found
 
 
 class _Encoder:
