@@ -424,3 +424,91 @@ def needs_translation(entry: polib.POEntry, *, force: bool) -> bool:
 def is_machine_made(entry: polib.POEntry) -> bool:
     """True when the entry's translation came from an engine."""
     return _is_machine(entry)
+
+
+# -- page furniture (ui.po) --------------------------------------------------
+UI_CATALOG = "ui"
+
+
+def ui_catalog_path(locales: Path, lang: str) -> Path:
+    """``locales/<lang>/LC_MESSAGES/ui.po``: bylines, labels, buttons in ``lang``."""
+    return catalog_path(locales, lang, UI_CATALOG)
+
+
+def load_furniture(locales: Path, lang: str) -> dict[tuple[str, str], tuple[str, bool]]:
+    """Page furniture translated into ``lang``: (source language, text) -> (translation, fuzzy).
+
+    ``msgctxt`` holds the language the furniture string is written in, so
+    "Published on" (en) and "Gepubliceerd op" (nl) can both lead to "Publié le".
+    """
+    path = ui_catalog_path(locales, lang)
+    if not path.exists():
+        return {}
+    result: dict[tuple[str, str], tuple[str, bool]] = {}
+    for entry in load_catalog(path):
+        if not entry.obsolete and entry.msgstr and entry.msgctxt:
+            result[(entry.msgctxt, entry.msgid)] = (entry.msgstr, bool(entry.fuzzy))
+    return result
+
+
+def add_for_review(
+    path: Path, lang: str, items: Iterable[tuple[str, str, str, str]]
+) -> int:
+    """Add machine-made replacements as fuzzy entries so a translator reviews them.
+
+    ``items`` are (source language, source text, replacement, origin comment);
+    an entry that already exists is left alone. Returns the number added.
+    """
+    po = load_catalog(path) if path.exists() else new_catalog(UI_CATALOG, lang, "mul")
+    existing = {(e.msgctxt, e.msgid) for e in po}
+    added = 0
+    for src_lang, text, replacement, origin in items:
+        if (src_lang, text) in existing:
+            continue
+        entry = polib.POEntry(msgctxt=src_lang, msgid=text, msgstr=replacement)
+        set_translation(entry, replacement, fuzzy=True, origin=origin)
+        po.append(entry)
+        existing.add((src_lang, text))
+        added += 1
+    if added:
+        save_catalog(po, path)
+    return added
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """A live catalog entry as plain data, for code that must not touch polib."""
+
+    key: str
+    source: str
+    target: str
+    flags: tuple[str, ...]
+    line: int
+    location: str
+    fuzzy: bool
+
+
+def read_entries(path: Path) -> tuple[dict[str, str], list[EntryView]]:
+    """The header fields and the live entries of a .po/.pot file, in file order.
+
+    Raises :class:`CatalogError` naming the file (and line) when it does not parse.
+    """
+    po = load_catalog(path)
+    entries: list[EntryView] = []
+    for e in po:
+        if e.obsolete:
+            continue
+        target = e.msgstr or (e.msgstr_plural.get(0, "") if e.msgstr_plural else "")
+        comment = (e.comment or "").splitlines()
+        entries.append(
+            EntryView(
+                key=e.msgctxt or "",
+                source=e.msgid,
+                target=target,
+                flags=tuple(e.flags),
+                line=int(e.linenum or 0),
+                location=comment[0] if comment else (e.msgctxt or ""),
+                fuzzy=bool(e.fuzzy),
+            )
+        )
+    return dict(po.metadata), entries

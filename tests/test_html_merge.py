@@ -193,3 +193,19 @@ def test_everything_else_is_kept() -> None:
     assert '<div data-z="1" class="a" id="b">\n    <p>Text.</p>\n  </div>' in html
     assert "<!-- commentaire -->" in html
     assert html.startswith("<!DOCTYPE html>")
+
+
+def test_remove_takes_out_a_whole_element_only() -> None:
+    src = (
+        '<html lang="fr"><body><header>\n  <p class="title">Magnesium L-threonaat: hersengezondheid</p>\n'
+        "  <h1>Magnésium L-thréonate : santé du cerveau</h1>\n</header>"
+        "<p>Une phrase. Une autre.</p></body></html>"
+    )
+    page = extract_text(src)
+    dutch = page.segments[0]
+    result = merge_document(parse_document(src), {}, "fr", remove={dutch.key})
+    assert "threonaat" not in result.html
+    assert "<header>\n  <h1>Magnésium L-thréonate : santé du cerveau</h1>\n</header>" in result.html
+    # One sentence of a two-sentence paragraph is not the whole element: kept.
+    partial = merge_document(parse_document(src), {}, "fr", remove={page.segments[2].key})
+    assert "Une phrase. Une autre." in partial.html

@@ -11,7 +11,7 @@ source is refused: the source sentence stays and the problem is reported.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,11 +88,14 @@ def merge_document(
     *,
     source_lang: str | None = None,
     alternates: Mapping[str, str] | None = None,
+    remove: Collection[str] = (),
 ) -> MergeResult:
     """Build the ``target`` page from a parsed source page and translations by key.
 
     ``translations`` maps segment keys to translated text (with inline codes);
-    a missing or empty one falls back to the source text.
+    a missing or empty one falls back to the source text. ``remove`` names
+    segments whose element goes altogether (a foreign duplicate of a title):
+    only an element whose whole text those segments are is removed.
     """
     page_lang = page_language(doc, source_lang)
     units = walk(doc.root, page_lang)
@@ -136,8 +139,33 @@ def merge_document(
     for unit, text in texts:
         if isinstance(unit, TextUnit):
             rebuild_run(unit, text)
+    if remove:
+        for unit, segments in planned:
+            if (
+                isinstance(unit, TextUnit)
+                and unit.kind == "text"
+                and all(seg.key in remove for seg in segments)
+                and unit.lead is None
+                and len(unit.element) == len(unit.nodes)
+            ):
+                remove_element(unit.element)
     _set_page_language(doc, target, alternates)
     return MergeResult(serialize(doc), total, translated, fallbacks, tuple(problems))
+
+
+def remove_element(el: etree._Element) -> None:
+    """Take an element out of the page, keeping any text that followed it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail or ""
+    prev = el.getprevious()
+    if tail.strip(" \t\n\r\f"):
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _merge_jsonld(items: Sequence[tuple[JsonLdUnit, str]]) -> None:
