@@ -21,3 +21,16 @@ def project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / "locales", dest / "locales")
     (dest / "tolk.toml").write_text('languages = ["fr", "nl", "en"]\n', encoding="utf-8")
     return dest
+
+
+@pytest.fixture(scope="session")
+def tiny_argos_packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Argos packages directory with tiny models, built once per session.
+
+    nl->en (1.8) and en->fr (1.9) copy their input, so output is predictable
+    and nl->fr goes through English; fr->en (1.0) has random weights and emits
+    garbage. See tests/tiny_argos.py.
+    """
+    from tests.tiny_argos import install_tiny_set
+
+    return install_tiny_set(tmp_path_factory.mktemp("argos"))

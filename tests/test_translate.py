@@ -1,0 +1,164 @@
+"""``tolk translate``: memory first, then the real Argos path on tiny models."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline import translate as translate_module
+from pipeline.cli import main
+from pipeline.inline import code_problems
+
+from .conftest import SOURCES
+
+ARTICLE = "betaine-lichaamsvet"
+
+
+@pytest.fixture
+def dutch_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_argos_packages: Path
+) -> Path:
+    """One Dutch article, the tiny models installed, a private cache."""
+    (tmp_path / "source_articles").mkdir()
+    shutil.copy(SOURCES / f"{ARTICLE}.html", tmp_path / "source_articles")
+    (tmp_path / "tolk.toml").write_text('languages = ["nl", "fr", "en"]\n', encoding="utf-8")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tiny_argos_packages))
+    monkeypatch.setenv("TOLK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def catalog(project: Path, lang: str, article: str = ARTICLE) -> polib.POFile:
+    return polib.pofile(str(project / "locales" / lang / "LC_MESSAGES" / f"{article}.po"))
+
+
+def test_machine_output_is_fuzzy_with_engine_models_and_pivot(dutch_project: Path) -> None:
+    assert main(["-q", "extract"]) == 0
+    assert main(["-q", "translate"]) == 0
+    fr = catalog(dutch_project, "fr")
+    machine = [e for e in fr if "machine: argos" in (e.comment or "")]
+    assert machine, "nothing was machine translated"
+    for entry in machine:
+        assert entry.fuzzy
+        assert code_problems(entry.msgid, entry.msgstr) == []
+    comments = {line for e in machine for line in e.comment.splitlines() if "machine:" in line}
+    assert "machine: argos nl_en-1.8 + en_fr-1.9" in comments
+    en = catalog(dutch_project, "en")
+    assert any(line == "machine: argos nl_en-1.8" for e in en for line in e.comment.splitlines())
+    assert all(e.msgstr for e in fr if not e.obsolete)
+
+
+def test_rerun_changes_nothing(dutch_project: Path) -> None:
+    assert main(["-q", "extract"]) == 0
+    assert main(["-q", "translate"]) == 0
+    files = sorted((dutch_project / "locales").rglob("*"))
+    snapshot = {p: p.read_bytes() for p in files if p.is_file()}
+    assert main(["-q", "extract"]) == 0
+    assert main(["-q", "translate"]) == 0
+    assert {p: p.read_bytes() for p in files if p.is_file()} == snapshot
+
+
+def test_translator_edit_survives_extract_and_translate(dutch_project: Path) -> None:
+    assert main(["-q", "extract"]) == 0
+    assert main(["-q", "translate"]) == 0
+    path = dutch_project / "locales/fr/LC_MESSAGES" / f"{ARTICLE}.po"
+    text = path.read_text(encoding="utf-8")
+    po = polib.pofile(text)
+    target = next(e for e in po if e.msgid.startswith("het effect van betaine"))
+    # Edit as a translator would in a text editor: new msgstr, fuzzy flag removed.
+    old_block = str(target)
+    target.msgstr = "L’effet de la bétaïne sur la graisse corporelle"
+    target.flags.remove("fuzzy")
+    path.write_text(text.replace(old_block, str(target)), encoding="utf-8")
+    assert main(["-q", "extract"]) == 0
+    assert main(["-q", "translate"]) == 0
+    kept = next(e for e in catalog(dutch_project, "fr") if e.msgctxt == target.msgctxt)
+    assert kept.msgstr == "L’effet de la bétaïne sur la graisse corporelle"
+    assert not kept.fuzzy
+    assert main(["-q", "translate", "--force"]) == 0
+    forced = next(e for e in catalog(dutch_project, "fr") if e.msgctxt == target.msgctxt)
+    # --force reconsiders the entry; the memory's best answer is the reviewed one.
+    assert forced.msgstr == kept.msgstr and "memory: locales/fr/LC_MESSAGES" in forced.comment
+
+
+def test_title_translated_in_one_article_is_offered_to_another(dutch_project: Path) -> None:
+    assert main(["-q", "extract"]) == 0
+    po = catalog(dutch_project, "fr")
+    title = next(
+        e for e in po if e.msgid.startswith("het effect van betaine") and "h1" in e.comment
+    )
+    title.msgstr = "L’effet de la bétaïne sur la réduction de la graisse corporelle"
+    po.save()
+    html = (
+        '<!DOCTYPE html><html lang="nl"><head><title>Lijst</title></head><body>'
+        f"<h2>Gerelateerd</h2><h3>{title.msgid}</h3></body></html>"
+    )
+    (dutch_project / "source_articles" / "lijst.html").write_text(html, encoding="utf-8")
+    assert main(["-q", "extract"]) == 0
+    offered = next(e for e in catalog(dutch_project, "fr", "lijst") if e.msgid == title.msgid)
+    assert offered.msgstr == title.msgstr
+    assert not offered.fuzzy
+    assert f"memory: locales/fr/LC_MESSAGES/{ARTICLE}.po" in offered.comment
+
+
+def test_interrupted_run_resumes(dutch_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["-q", "extract"]) == 0
+    real_fill = translate_module._fill
+    calls = []
+
+    def fill_then_crash(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_fill(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(translate_module, "_fill", fill_then_crash)
+    assert main(["-q", "translate"]) == 130
+    done_first = [p for p in (dutch_project / "locales").rglob(f"{ARTICLE}.po")]
+    filled = {p: sum(1 for e in polib.pofile(str(p)) if e.msgstr) for p in done_first}
+    assert sorted(filled.values())[0] == 0 < sorted(filled.values())[-1]
+    saved = {p: p.read_bytes() for p in done_first if filled[p]}
+    monkeypatch.setattr(translate_module, "_fill", real_fill)
+    assert main(["-q", "translate"]) == 0
+    assert all(p.read_bytes() == data for p, data in saved.items())
+    assert all(e.msgstr for p in done_first for e in polib.pofile(str(p)) if not e.obsolete)
+
+
+def test_no_model_says_what_is_missing(
+    dutch_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = dutch_project / "no-models"
+    empty.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))
+    assert main(["-q", "extract"]) == 0
+    capsys.readouterr()
+    assert main(["-q", "translate"]) == 1
+    err = capsys.readouterr().err
+    assert "incomplete: no translation model for" in err
+    assert "nl-en" in err and "tolk models install" in err
+    assert "--from FILE.argosmodel" in err
+
+
+def test_models_list_shows_pivots(dutch_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "nl_en-1.8" in out and "en_fr-1.9" in out
+    assert "nl-fr: pivot nl_en-1.8 + en_fr-1.9" in out
+
+
+def test_engine_import_pulls_no_torch() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pipeline.translate, pipeline.engines.argos, pipeline.models; "
+        "print('torch' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ
+    )
+    assert done.stdout.strip() == "False", done.stderr
