@@ -37,6 +37,62 @@ KEPT_PREFIX = "kept: "
 ORIGIN_PREFIXES = (MACHINE_PREFIX, MEMORY_PREFIX, KEPT_PREFIX)
 
 
+_CHUNK = re.compile(r"[^ ]*(?: +|$)")
+# gettext (Unicode line breaking) may also break after a hyphen between
+# letters and after a slash before a letter ("gov/" "compound").
+_HYPHEN_CHUNK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])|(?<=/)(?=[^\W\d_])")
+
+
+def _wrap_like_gettext(escaped: str, width: int) -> list[str]:
+    """Greedy wrap of an escaped string, breaking after spaces as msgcat does."""
+    chunks: list[str] = []
+    for chunk in _CHUNK.findall(escaped):
+        if chunk:
+            chunks.extend(p for p in _HYPHEN_CHUNK.split(chunk) if p)
+    lines: list[str] = []
+    current = ""
+    for chunk in chunks:
+        if current and len(current) + len(chunk) > width:
+            lines.append(current)
+            current = chunk
+        else:
+            current += chunk
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _str_field(
+    self: polib._BaseEntry,
+    fieldname: str,
+    delflag: str,
+    plural_index: str,
+    field: str,
+    wrapwidth: int = WRAP_WIDTH,
+) -> list[str]:
+    """polib's field writer, wrapping the way GNU gettext does.
+
+    polib's textwrap puts the space that overflows a line at the start of
+    the next; msgcat keeps it at the end. Writing like gettext means a
+    translator's tool that rewraps (Poedit, msgmerge) changes nothing.
+    """
+    name = fieldname[9:] if fieldname.startswith("previous_") else fieldname
+    head = f"{delflag}{name}{plural_index} "
+    pieces = field.splitlines(True) or [""]
+    escaped_pieces = [polib.escape(piece) for piece in pieces]
+    single = escaped_pieces[0] if len(pieces) == 1 else None
+    if single is not None and len(head) + len(single) + 2 <= wrapwidth:
+        return [f'{head}"{single}"']
+    lines = [f'{head}""']
+    for piece in escaped_pieces:
+        for line in _wrap_like_gettext(piece, wrapwidth - 2):
+            lines.append(f'{delflag}"{line}"')
+    return lines
+
+
+polib._BaseEntry._str_field = _str_field  # type: ignore[method-assign,assignment]
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """A translation offered for a new entry (by the translation memory)."""
@@ -451,9 +507,7 @@ def load_furniture(locales: Path, lang: str) -> dict[tuple[str, str], tuple[str,
     return result
 
 
-def add_for_review(
-    path: Path, lang: str, items: Iterable[tuple[str, str, str, str]]
-) -> int:
+def add_for_review(path: Path, lang: str, items: Iterable[tuple[str, str, str, str]]) -> int:
     """Add machine-made replacements as fuzzy entries so a translator reviews them.
 
     ``items`` are (source language, source text, replacement, origin comment);
