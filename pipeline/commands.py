@@ -8,3 +8,6 @@ from typing import Any
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Any) -> None:
     """Add translate, check, fix, memory, models and report to the parser."""
+    from pipeline.checks.command import register as register_checks
+
+    register_checks(sub, add)
