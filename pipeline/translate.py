@@ -225,6 +225,14 @@ def _fill(
                 report.memory_exact += 1
             bar.advance(1)
             continue
+        if not any(ch.isalpha() for ch in strip_codes(entry.msgid)):
+            # "2026", "→", "1,5 mg": nothing a translator or a model would change.
+            catalog.set_translation(
+                entry, entry.msgid, fuzzy=False, origin=f"{catalog.KEPT_PREFIX}no words"
+            )
+            report.kept_as_is += 1
+            bar.advance(1)
+            continue
         src = _source_language(entry.msgid, article.lang, lang)
         if src == lang:
             catalog.set_translation(
