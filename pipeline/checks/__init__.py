@@ -1,0 +1,95 @@
+"""Quality checks on pages and catalogs, one small class per check.
+
+The registry is :data:`DEFAULT_CHECKS`, in the order they run; every check can
+be turned off per project (``disabled_checks`` in the settings, or
+``--disable``) and per entry (an ``ignore-<check-id>`` flag in a .po file, a
+``data-tolk-ignore`` attribute on an element). :mod:`pipeline.checks.runner`
+runs them, :mod:`pipeline.checks.output` reports what they find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline.checks.base import Check, Finding, Fix, Item, Problem, Severity
+from pipeline.checks.chars import PunctuationSpacing, Truncated
+from pipeline.checks.codes import GluedWords, InlineCodes
+from pipeline.checks.consistency import DuplicateNear, Numbers, Urls
+from pipeline.checks.dates import Dates
+from pipeline.checks.language import Judge, MixedLanguage
+from pipeline.checks.translation import Fuzzy, LengthRatio, SameAsSource, Untranslated
+from pipeline.errors import InputError
+
+__all__ = [
+    "CHECKS",
+    "DEFAULT_CHECKS",
+    "Check",
+    "Finding",
+    "Fix",
+    "Item",
+    "Problem",
+    "Severity",
+    "make_checks",
+]
+
+DEFAULT_CHECKS: tuple[type[Check], ...] = (
+    MixedLanguage,
+    GluedWords,
+    InlineCodes,
+    PunctuationSpacing,
+    Numbers,
+    Urls,
+    Dates,
+    Untranslated,
+    Fuzzy,
+    SameAsSource,
+    LengthRatio,
+    Truncated,
+    DuplicateNear,
+)
+"""Every check, in the order it runs."""
+
+CHECKS: dict[str, type[Check]] = {check.id: check for check in DEFAULT_CHECKS}
+"""Check classes by id."""
+
+
+def validate_ids(ids: Iterable[str], where: str = "--disable") -> frozenset[str]:
+    """The given check ids, or an :class:`InputError` naming an unknown one.
+
+    >>> sorted(validate_ids(["dates", "fuzzy"]))
+    ['dates', 'fuzzy']
+    """
+    chosen = frozenset(ids)
+    unknown = sorted(chosen - set(CHECKS))
+    if unknown:
+        raise InputError(
+            f"unknown check '{unknown[0]}' in {where}",
+            hint=f"known checks: {', '.join(CHECKS)}",
+        )
+    return chosen
+
+
+def make_checks(
+    disabled: Iterable[str] = (),
+    *,
+    judge: Judge | None = None,
+    glossary: Iterable[str] = (),
+) -> list[Check]:
+    """One instance of every enabled check.
+
+    ``judge`` replaces the language judge (tests use a fake one); ``glossary``
+    holds do-not-translate terms.
+    """
+    off = validate_ids(disabled)
+    terms = tuple(glossary)
+    checks: list[Check] = []
+    for cls in DEFAULT_CHECKS:
+        if cls.id in off:
+            continue
+        if cls is MixedLanguage:
+            checks.append(MixedLanguage(judge=judge, glossary=terms))
+        elif cls is SameAsSource:
+            checks.append(SameAsSource(terms))
+        else:
+            checks.append(cls())
+    return checks

@@ -1,0 +1,211 @@
+"""What every check is made of: the unit it judges, the problem it reports, the finding.
+
+A check, like Weblate's, is a small class with an id (kebab-case), a name, a
+one-line description, the languages it applies to, a severity and, where an
+automatic repair is safe, the names of its fixers in :mod:`pipeline.fixes`.
+It judges one :class:`Item` at a time (a sentence of a page, or a catalog
+entry); checks that need the page order (a duplicate in a row) or that batch
+work over many texts (language identification) override :meth:`Check.check_page`
+or :meth:`Check.check_pages` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from pipeline.inline import strip_codes
+from pipeline.segments import Segment
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+Origin = Literal["page", "catalog"]
+CodeTags = tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...]
+
+IGNORE_ALL = "*"
+"""The id in :attr:`Item.ignored` that silences every check."""
+
+
+def severity_rank(severity: Severity) -> int:
+    """0 for errors, 1 for warnings, 2 for info: lower is worse.
+
+    >>> sorted(["info", "error", "warning"], key=severity_rank)
+    ['error', 'warning', 'info']
+    """
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A proposed repair of a finding's text, and where it comes from."""
+
+    replacement: str
+    source: str
+
+    def to_json(self) -> dict[str, str]:
+        """The ``fix`` object of the JSON output."""
+        return {"replacement": self.replacement, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One text a check judges: a segment of a page or an entry of a catalog.
+
+    ``text`` is what is judged (with inline codes): the segment's text on a page,
+    the translation (msgstr) in a catalog. ``source`` is the source text of a
+    catalog entry (msgid), None on a page. ``ignored`` holds the ids of checks
+    silenced for this item (``*`` for all) by a ``data-tolk-ignore`` attribute
+    or an ``ignore-<check-id>`` flag.
+    """
+
+    text: str
+    lang: str
+    file: str = "<string>"
+    line: int = 0
+    location: str = ""
+    key: str = ""
+    origin: Origin = "page"
+    source: str | None = None
+    source_lang: str | None = None
+    context: str = "text"
+    kind: str = "text"
+    fuzzy: bool = False
+    foreign: str | None = None
+    code_tags: CodeTags = ()
+    ignored: frozenset[str] = frozenset()
+    segment: Segment | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text a reader sees, without inline codes."""
+        return strip_codes(self.text)
+
+    @property
+    def translated(self) -> bool:
+        """False for a catalog entry with an empty translation."""
+        return bool(self.text)
+
+    def ignores(self, check_id: str) -> bool:
+        """True when this item opted out of ``check_id``."""
+        return IGNORE_ALL in self.ignored or check_id in self.ignored
+
+    def tag_of(self, code: int) -> str | None:
+        """The HTML tag behind inline code ``code`` (pages only; None if unknown)."""
+        for number, tag, _attrs in self.code_tags:
+            if number == code:
+                return tag
+        return None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check found wrong with one item.
+
+    ``severity`` overrides the check's default (a check may grade its problems);
+    ``fixable`` is False when this instance has no safe automatic repair even
+    though the check has fixers; ``remove_element`` says the repair is to
+    remove the element holding the text (a leftover above its translation).
+    """
+
+    message: str
+    severity: Severity | None = None
+    found_lang: str | None = None
+    confidence: float | None = None
+    fixable: bool = True
+    remove_element: bool = False
+
+
+class Check:
+    """Base of all checks. Subclasses set the class attributes and :meth:`check`."""
+
+    id: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    family: ClassVar[str] = ""
+    severity: ClassVar[Severity] = "warning"
+    languages: ClassVar[frozenset[str]] = frozenset()  # empty: every language
+    fixers: ClassVar[tuple[str, ...]] = ()
+    needs_source: ClassVar[bool] = False
+    origins: ClassVar[frozenset[Origin]] = frozenset({"page", "catalog"})
+    judges_untranslated: ClassVar[bool] = False
+    skips_leftovers: ClassVar[bool] = False
+    """True for checks of the page language's conventions, which say nothing
+    useful about a text the language check found in another language."""
+
+    def applies(self, item: Item) -> bool:
+        """True when this check has something to say about ``item`` at all."""
+        if item.origin not in self.origins:
+            return False
+        if self.languages and item.lang not in self.languages:
+            return False
+        if self.needs_source and item.source is None:
+            return False
+        return self.judges_untranslated or item.translated
+
+    def check(self, item: Item) -> Problem | None:
+        """Judge one item; None when it passes."""
+        raise NotImplementedError
+
+    def check_page(self, items: Sequence[Item]) -> list[Problem | None]:
+        """Judge the items of one file, in file order (one result per item)."""
+        return [self.check(item) if self.applies(item) else None for item in items]
+
+    def check_pages(self, pages: Sequence[Sequence[Item]]) -> list[list[Problem | None]]:
+        """Judge many files at once (override to batch work across files)."""
+        return [self.check_page(items) for items in pages]
+
+    def fix(self, item: Item, problem: Problem | None = None) -> tuple[str, tuple[str, ...]]:
+        """The item's text after this check's fixers, and the fixers that changed it.
+
+        Returns the text unchanged and ``()`` when the check has no fixer or the
+        problem is marked not fixable.
+        """
+        if not self.fixers or (problem is not None and not problem.fixable):
+            return item.text, ()
+        from pipeline.fixes import apply_fixers
+
+        text, steps = apply_fixers(item.text, item.lang, self.fixers)
+        return text, tuple(step.fixer for step in steps)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reported problem, located in a file: a row of the report."""
+
+    file: str
+    line: int
+    location: str
+    check: str
+    severity: Severity
+    text: str
+    message: str
+    found_lang: str | None = None
+    expected_lang: str | None = None
+    confidence: float | None = None
+    fix: Fix | None = None
+    key: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        """Order of the report: file, line, location, check (then key, for ties)."""
+        return (self.file, self.line, self.location, self.check, self.key)
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding in the JSON shape CI reads."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "location": self.location,
+            "check": self.check,
+            "severity": self.severity,
+            "text": self.text,
+            "found_lang": self.found_lang,
+            "expected_lang": self.expected_lang,
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
+            "message": self.message,
+            "fix": None if self.fix is None else self.fix.to_json(),
+        }

@@ -1,0 +1,170 @@
+"""The language check: text left in another language than the page's.
+
+Every segment of a page (visible sentences, translatable attributes, title,
+meta tags, JSON-LD), and every translation of a catalog, goes to
+:class:`pipeline.detect.LanguageJudge` in one batch. Deliberately foreign
+text (an element with its own ``lang``) is not judged. A leftover title sitting
+right above its own translation (a Dutch ``<p class="title">`` above the
+French ``<h1>``) is said to be one, so a reviewer removes it rather than
+translating it a second time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+from pipeline.checks.base import Check, Item, Problem
+from pipeline.detect import CONTEXTS, Verdict
+from pipeline.inline import strip_codes
+from pipeline.languages import display_name
+
+TITLE_MIN_SIMILARITY = 45.0
+"""Similarity (0-100, accents folded) from which a heading is taken as the
+translation of the leftover right above it: cognates and names carry over."""
+TITLE_LENGTH_BAND = (0.6, 1.6)
+
+
+class Judge(Protocol):
+    """What the check needs from a language judge (see :class:`LanguageJudge`)."""
+
+    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
+        """Judge ``(text, expected language, context)`` items in one batch."""
+        ...
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", strip_codes(text).casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s-]", " ", folded).split())
+
+
+def is_translation_below(leftover: Item, below: Item) -> bool:
+    """True when ``below`` reads like the translation of ``leftover`` (a title).
+
+    >>> nl = Item("Magnesium L-threonaat: hersengezondheid en cognitieve veerkracht", "fr")
+    >>> fr = Item("Magnésium L-thréonate : santé du cerveau et résilience cognitive", "fr",
+    ...           context="heading")
+    >>> is_translation_below(nl, fr)
+    True
+    """
+    if below.context != "heading":
+        return False
+    a, b = _fold(leftover.text), _fold(below.text)
+    if not a or not b:
+        return False
+    length = len(b) / len(a)
+    if not TITLE_LENGTH_BAND[0] <= length <= TITLE_LENGTH_BAND[1]:
+        return False
+    return fuzz.ratio(a, b) >= TITLE_MIN_SIMILARITY
+
+
+class MixedLanguage(Check):
+    """Leftovers: text in another language than the page's (or the catalog's)."""
+
+    id = "mixed-language"
+    name = "Mixed language"
+    description = "Text left in another language than the page's (leftovers)."
+    family = "language"
+    severity = "error"
+    languages = frozenset({"fr", "nl", "en"})
+
+    def __init__(self, judge: Judge | None = None, glossary: Iterable[str] = ()) -> None:
+        self._judge = judge
+        self.glossary = tuple(glossary)
+
+    @property
+    def judge(self) -> Judge:
+        """The language judge, built on first use (Lingua loads lazily)."""
+        if self._judge is None:
+            from pipeline.detect import LanguageJudge
+
+            self._judge = LanguageJudge(glossary=self.glossary)
+        return self._judge
+
+    def applies(self, item: Item) -> bool:
+        """Translated text, in one of the three languages, not deliberately foreign."""
+        return super().applies(item) and item.foreign is None
+
+    def check(self, item: Item) -> Problem | None:
+        """Judge one item (prefer :meth:`check_pages`, which batches)."""
+        return self.check_pages([[item]])[0][0]
+
+    def check_page(self, items: Sequence[Item]) -> list[Problem | None]:
+        """Judge the items of one file in one batch."""
+        return self.check_pages([items])[0]
+
+    def check_pages(self, pages: Sequence[Sequence[Item]]) -> list[list[Problem | None]]:
+        """Judge every eligible item of every file in one batch (each distinct text once)."""
+        # The same text in the same place is judged once: a page repeats its
+        # title in <title>, og:title, twitter:title, JSON-LD and <h1>, and a
+        # site repeats its menus and footers on every page.
+        wanted: list[tuple[int, int, int]] = []
+        unique: dict[tuple[str, str, str], int] = {}
+        for p, items in enumerate(pages):
+            for i, item in enumerate(items):
+                if self.applies(item):
+                    context = item.context if item.context in CONTEXTS else "attribute"
+                    key = (item.text, item.lang, context)
+                    wanted.append((p, i, unique.setdefault(key, len(unique))))
+        verdicts = self.judge.judge_many(list(unique)) if unique else []
+        results: list[list[Problem | None]] = [[None] * len(items) for items in pages]
+        flagged: dict[tuple[int, int], Verdict] = {}
+        for p, i, n in wanted:
+            if verdicts[n].foreign:
+                flagged[(p, i)] = verdicts[n]
+        for (p, i), verdict in flagged.items():
+            item = pages[p][i]
+            j = self._next_text(pages[p], i)
+            title_of = None
+            if j is not None and item.origin == "page" and (p, j) not in flagged:
+                below = pages[p][j]
+                title_of = below if is_translation_below(item, below) else None
+            results[p][i] = self._problem(item, verdict, title_of)
+        return results
+
+    @staticmethod
+    def _next_text(items: Sequence[Item], i: int) -> int | None:
+        """The index of the next visible text after item ``i``, in another element."""
+        here = items[i]
+        for j in range(i + 1, len(items)):
+            item = items[j]
+            if item.kind != "text":
+                continue
+            same_element = (
+                here.segment is not None
+                and item.segment is not None
+                and item.segment.unit == here.segment.unit
+            )
+            if not same_element:
+                return j
+        return None
+
+    @staticmethod
+    def _problem(item: Item, verdict: Verdict, title_of: Item | None) -> Problem:
+        found = verdict.found or "?"
+        found_name = display_name(found) if found in ("fr", "nl", "en") else found
+        page_name = display_name(item.lang)
+        where = "page" if item.origin == "page" else "catalog"
+        if title_of is not None:
+            message = (
+                f"{found_name} title right above its {page_name} translation "
+                f"(line {title_of.line}): remove this element"
+            )
+        elif verdict.spans and any(
+            s.end - s.start < len(verdict.text) * 0.8 for s in verdict.spans
+        ):
+            parts = ", ".join(f"“{verdict.text[s.start : s.end].strip()}”" for s in verdict.spans)
+            message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
+        else:
+            message = f"{found_name} text left on a {page_name} {where}"
+        return Problem(
+            message,
+            found_lang=verdict.found,
+            confidence=verdict.confidence,
+            remove_element=title_of is not None,
+        )

@@ -1,0 +1,392 @@
+"""``tolk fix``: repair what can be repaired safely, and account for every edit.
+
+Each page is parsed once and checked; for each finding whose check has a
+safe fixer, the fixers of :mod:`pipeline.fixes` rewrite the segment's text,
+and a leftover gets the replacement the ``suggest`` hook offers, if any. The
+page is then rebuilt by :func:`pipeline.html.merge.merge_document` with the
+repaired texts as translations into the page's own language, so nothing but
+the repaired text changes, and written atomically (to ``build/fixed/`` by
+default, or in place).
+
+Every edit is a :class:`Change` (file, line, location, key, check, before,
+after, source). The list is written as JSON and can be replayed on the same
+source pages: replaying applies each ``before -> after`` by segment key, and
+only where the segment still reads ``before``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.checks import make_checks
+from pipeline.checks.base import Check, Finding, Item, Problem
+from pipeline.checks.language import Judge
+from pipeline.checks.runner import (
+    CheckedFile,
+    Suggest,
+    collect_inputs,
+    finding_of,
+    judge_files,
+    page_from_document,
+)
+from pipeline.errors import InputError
+from pipeline.fixes import apply_fixers
+from pipeline.html.document import Document, read_document
+from pipeline.html.merge import merge_document
+from pipeline.storage import write_atomic
+
+CHANGES_FILE = "changes.json"
+CHANGES_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Change:
+    """One automatic edit of one segment: enough to show, explain and replay it."""
+
+    file: str
+    line: int
+    location: str
+    key: str
+    check: str
+    before: str
+    after: str
+    source: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The change as a JSON object."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "changes") -> Change:
+        """A change read back from JSON; an :class:`InputError` if malformed."""
+        names = ("file", "line", "location", "key", "check", "before", "after", "source")
+        if not isinstance(data, dict) or any(n not in data for n in names):
+            raise InputError(
+                "malformed change record", path=where, hint=f"each change needs {', '.join(names)}"
+            )
+        try:
+            line = int(data["line"])
+        except (TypeError, ValueError):
+            raise InputError(
+                "malformed change record: 'line' is not a number", path=where
+            ) from None
+        file, location, key, check, before, after, source = (
+            str(data[n]) for n in names if n != "line"
+        )
+        return cls(file, line, location, key, check, before, after, source)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """An element that should go (a leftover title above its own translation)."""
+
+    file: str
+    line: int
+    location: str
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PageFix:
+    """What fixing one page did."""
+
+    file: str
+    written: str | None
+    output: str = ""
+    changes: tuple[Change, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    left: tuple[Finding, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FixReport:
+    """What a ``tolk fix`` run did over all pages."""
+
+    pages: tuple[PageFix, ...] = field(default_factory=tuple)
+    changes_file: str | None = None
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Every change, page by page, in the order applied."""
+        return tuple(c for p in self.pages for c in p.changes)
+
+    @property
+    def left(self) -> tuple[Finding, ...]:
+        """Findings no fixer could repair: for a person."""
+        return tuple(f for p in self.pages for f in p.left)
+
+    @property
+    def removals(self) -> tuple[Removal, ...]:
+        """Elements that should be removed (not applied yet, see :func:`remove_elements`)."""
+        return tuple(r for p in self.pages for r in p.removals)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON: the change list, and what is left to do."""
+        return {
+            "version": CHANGES_VERSION,
+            "changes": [c.to_json() for c in self.changes],
+            "removals": [asdict(r) for r in self.removals],
+            "outputs": {p.file: p.output for p in self.pages if p.changes},
+            "written": [p.written for p in self.pages if p.written],
+            "left": [f.to_json() for f in self.left],
+            "problems": [f"{p.file}: {m}" for p in self.pages for m in p.problems],
+        }
+
+
+# -- planning -------------------------------------------------------------------
+
+
+def plan_changes(
+    found: Sequence[tuple[Check, Item, Problem]], suggest: Suggest | None = None
+) -> tuple[list[Change], list[Removal], list[Finding]]:
+    """The changes that repair the findings of one file, in check order.
+
+    Fixers of several checks on one segment chain: each works on the text the
+    previous one left. A leftover is replaced first (when ``suggest`` offers a
+    replacement), so the fixers then work on the replacement. Returns the
+    changes, the elements to remove, and the findings left for a person.
+    """
+    current: dict[str, str] = {}
+    changes: list[Change] = []
+    removals: list[Removal] = []
+    left: list[Finding] = []
+    for check, item, problem in found:
+        seg = item.segment
+        if seg is None or not seg.translatable:
+            left.append(finding_of(check, item, problem))
+            continue
+        text = current.get(item.key, item.text)
+        if problem.remove_element:
+            removals.append(Removal(item.file, item.line, item.location, item.key, problem.message))
+            continue
+        if check.fixers and problem.fixable:
+            fixed, steps = apply_fixers(text, item.lang, check.fixers)
+            for step in steps:
+                changes.append(
+                    _change(item, check.id, step.before, step.after, f"fixes.{step.fixer}")
+                )
+            if steps:
+                current[item.key] = fixed
+                continue
+        if check.id == "mixed-language" and suggest is not None:
+            offer = suggest(seg, problem.found_lang)
+            if offer is not None and offer.replacement and offer.replacement != text:
+                changes.append(_change(item, check.id, text, offer.replacement, offer.source))
+                current[item.key] = offer.replacement
+                continue
+        left.append(finding_of(check, item, problem))
+    changes.sort(key=lambda c: c.line)  # stable: a segment's steps keep their order
+    return changes, removals, left
+
+
+def _change(item: Item, check: str, before: str, after: str, source: str) -> Change:
+    return Change(item.file, item.line, item.location, item.key, check, before, after, source)
+
+
+def final_texts(changes: Iterable[Change]) -> dict[str, str]:
+    """Key -> the last text the changes give it (the translations for merge)."""
+    texts: dict[str, str] = {}
+    for change in changes:
+        texts[change.key] = change.after
+    return texts
+
+
+def remove_elements(doc: Document, removals: Sequence[Removal]) -> int:
+    """Remove the elements holding ``removals`` from ``doc``; return how many went.
+
+    TODO(lead): element removal belongs in pipeline.html.merge (for instance a
+    ``remove: Collection[str]`` of segment keys for ``merge_document``, dropping
+    the whole element of each key's unit and keeping its tail text). Until it
+    exists, ``tolk fix`` lists removals and leaves the elements in place.
+    """
+    raise NotImplementedError("element removal needs support in pipeline.html.merge")
+
+
+# -- applying -------------------------------------------------------------------
+
+
+def rebuild_page(
+    doc: Document, checked: CheckedFile, texts: dict[str, str]
+) -> tuple[str, list[str]]:
+    """The page with ``texts`` (key -> text) merged in, and merge's complaints."""
+    result = merge_document(doc, texts, checked.lang, source_lang=checked.lang)
+    problems = [f"line {p.line}: {p.location}: {p.message}" for p in result.problems]
+    return result.html, problems
+
+
+def _target(path: Path, relative: Path, out_dir: Path, in_place: bool) -> Path:
+    return path if in_place else out_dir / relative
+
+
+def fix_pages(
+    paths: Sequence[str | Path],
+    *,
+    out_dir: Path = Path("build/fixed"),
+    in_place: bool = False,
+    lang: str | None = None,
+    disabled: Iterable[str] = (),
+    judge: Judge | None = None,
+    glossary: Iterable[str] = (),
+    suggest: Suggest | None = None,
+    write_changes: bool = True,
+) -> FixReport:
+    """Check pages, repair what the safe fixers can, write the pages and the change list.
+
+    Catalogs are not fixed here (their translations are a translator's work).
+    Raises :class:`InputError` for a missing path or two pages that would be
+    written to the same place.
+    """
+    inputs = [
+        (p, r)
+        for p, r in collect_inputs(paths, exclude=[out_dir])
+        if p.suffix.lower() in (".html", ".htm")
+    ]
+    _no_collisions(inputs, out_dir, in_place)
+    checks = make_checks(disabled, judge=judge, glossary=glossary)
+    loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
+    for path, relative in inputs:
+        doc = read_document(path)
+        loaded.append((path, relative, doc, page_from_document(doc, lang, str(path))))
+    found = judge_files([c for *_rest, c in loaded], checks)
+    by_file: dict[str, list[tuple[Check, Item, Problem]]] = {}
+    for check, item, problem in found:
+        by_file.setdefault(item.file, []).append((check, item, problem))
+    pages: list[PageFix] = []
+    for path, relative, doc, checked in loaded:
+        changes, removals, left = plan_changes(by_file.get(checked.path, []), suggest)
+        written: str | None = None
+        problems: list[str] = []
+        if changes:
+            html, problems = rebuild_page(doc, checked, final_texts(changes))
+            target = _target(path, relative, out_dir, in_place)
+            write_atomic(target, html)
+            written = str(target)
+        pages.append(
+            PageFix(
+                checked.path,
+                written,
+                relative.as_posix(),
+                tuple(changes),
+                tuple(removals),
+                tuple(left),
+                tuple(problems),
+            )
+        )
+    report = FixReport(tuple(pages))
+    if write_changes and report.changes:
+        target = out_dir / CHANGES_FILE
+        write_atomic(target, json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        report = FixReport(report.pages, str(target))
+    return report
+
+
+def _no_collisions(inputs: Sequence[tuple[Path, Path]], out_dir: Path, in_place: bool) -> None:
+    if in_place:
+        return
+    seen: dict[Path, Path] = {}
+    for path, relative in inputs:
+        target = out_dir / relative
+        if target in seen:
+            raise InputError(
+                f"would be written to the same file as {seen[target]}",
+                path=path,
+                hint="fix these pages in separate runs, or use --in-place",
+            )
+        seen[target] = path
+
+
+# -- replaying ------------------------------------------------------------------
+
+
+def load_changes(path: Path) -> tuple[list[Change], dict[str, str]]:
+    """Read a change list written by ``tolk fix``: the changes, and where each page went.
+
+    Raises :class:`InputError` naming the file when it is missing or malformed.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("change list not found", path=path, hint="check the path") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"cannot read the change list: {exc}", path=path) from None
+    records = data.get("changes") if isinstance(data, dict) else data
+    if not isinstance(records, list):
+        raise InputError("not a change list", path=path, hint='expected {"changes": [...]}')
+    outputs = data.get("outputs", {}) if isinstance(data, dict) else {}
+    if not isinstance(outputs, dict):
+        outputs = {}
+    return [Change.from_json(r, str(path)) for r in records], {
+        str(k): str(v) for k, v in outputs.items()
+    }
+
+
+def replay_changes(
+    changes: Sequence[Change],
+    *,
+    outputs: dict[str, str] | None = None,
+    out_dir: Path = Path("build/fixed"),
+    in_place: bool = False,
+    only: Iterable[str | Path] = (),
+    lang: str | None = None,
+) -> FixReport:
+    """Apply recorded changes again to their source pages, by segment key.
+
+    A change applies only where the segment still reads its ``before`` text;
+    one that does not is reported and skipped. ``outputs`` (file -> path under
+    ``out_dir``, as recorded by ``tolk fix``) says where each page goes, by
+    default its file name; ``only`` limits the replay to some pages.
+    """
+    outputs = outputs or {}
+    wanted = {str(Path(p)) for p in only}
+    by_file: dict[str, list[Change]] = {}
+    for change in changes:
+        if not wanted or str(Path(change.file)) in wanted:
+            by_file.setdefault(change.file, []).append(change)
+    pages: list[PageFix] = []
+    for file, recorded in sorted(by_file.items()):
+        path = Path(file)
+        output = _safe_relative(outputs.get(file, path.name), file)
+        doc = read_document(path)
+        checked = page_from_document(doc, lang, file)
+        texts = {item.key: item.text for item in checked.items}
+        applied: list[Change] = []
+        problems: list[str] = []
+        for change in recorded:
+            current = texts.get(change.key)
+            if current is None:
+                problems.append(f"line {change.line}: no segment with key {change.key}: skipped")
+            elif current != change.before:
+                problems.append(
+                    f"line {change.line}: {change.location}: text differs from the recorded "
+                    f"'before' ({change.check}): skipped"
+                )
+            else:
+                texts[change.key] = change.after
+                applied.append(change)
+        written: str | None = None
+        if applied:
+            html, merge_problems = rebuild_page(doc, checked, final_texts(applied))
+            problems += merge_problems
+            target = path if in_place else out_dir / output
+            write_atomic(target, html)
+            written = str(target)
+        pages.append(PageFix(file, written, output, tuple(applied), (), (), tuple(problems)))
+    return FixReport(tuple(pages))
+
+
+def _safe_relative(value: str, file: str) -> str:
+    """A recorded output path, refused if it would leave the output folder."""
+    relative = Path(value)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise InputError(
+            f"recorded output path '{value}' leaves the output folder",
+            path=file,
+            hint="edit the change list or fix the page again",
+        )
+    return relative.as_posix()

@@ -1,0 +1,136 @@
+"""The mixed-language check, with a fake judge (fast, exact) and once with the real one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from pipeline.checks import Item, make_checks
+from pipeline.checks.language import MixedLanguage, is_translation_below
+from pipeline.checks.runner import check_files, load_page
+from pipeline.detect import CONTEXTS, Span, Verdict
+from pipeline.segments import Segment
+
+DUTCH_TITLE = (
+    "Magnesium L-threonaat: hersengezondheid, synaptische plasticiteit en cognitieve veerkracht"
+)
+FRENCH_TITLE = (
+    "Magnésium L-thréonate : santé du cerveau, plasticité synaptique et résilience cognitive"
+)
+
+
+class ListJudge:
+    """Flags texts holding a marker word as that language; records what it saw."""
+
+    MARKERS: ClassVar[dict[str, str]] = {
+        "Waarom": "nl",
+        "hersengezondheid": "nl",
+        "English": "en",
+        "half": "en",
+    }
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, str]] = []
+
+    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
+        self.seen.extend(items)
+        verdicts = []
+        for text, expected, _context in items:
+            found = next((lang for word, lang in self.MARKERS.items() if word in text), None)
+            if found is None:
+                verdicts.append(Verdict(text, expected, expected, 0.99, False, "fake"))
+            elif "half" in text:
+                start = text.index("half")
+                spans = (Span(start, len(text), found, 0.9),)
+                verdicts.append(Verdict(text, expected, found, 0.9, True, "mixed", spans))
+            else:
+                verdicts.append(Verdict(text, expected, found, 0.97, True, "fake"))
+        return verdicts
+
+
+def seg_item(text: str, unit: int, context: str = "paragraph", line: int = 1) -> Item:
+    seg = Segment(key=f"k{unit}", text=text, location=f"p{unit}", line=line, lang="fr", unit=unit)
+    return Item(text=text, lang="fr", line=line, context=context, key=seg.key, segment=seg)
+
+
+def test_a_foreign_title_right_above_its_translation_is_said_to_be_one() -> None:
+    items = [
+        seg_item(DUTCH_TITLE, 0, "paragraph", 57),
+        seg_item(FRENCH_TITLE, 1, "heading", 58),
+        seg_item("Publié le 28 janvier 2026", 2, "byline", 59),
+    ]
+    results = MixedLanguage(judge=ListJudge()).check_page(items)
+    problem = results[0]
+    assert problem is not None and problem.remove_element
+    assert problem.message.startswith("Dutch title right above its French translation (line 58)")
+    assert problem.found_lang == "nl" and problem.confidence == 0.97
+    assert results[1] is None and results[2] is None
+
+
+def test_a_foreign_card_title_above_its_teaser_is_a_plain_leftover() -> None:
+    items = [
+        seg_item("Waarom alpha-ketoglutaarzuur een sleutelrol speelt?", 0, "heading"),
+        seg_item("Pourquoi l'acide alpha-cétoglutarique (AKG & Ca...", 1, "paragraph"),
+    ]
+    problem = MixedLanguage(judge=ListJudge()).check_page(items)[0]
+    assert problem is not None and not problem.remove_element
+    assert problem.message == "Dutch text left on a French page"
+
+
+def test_half_a_sentence_in_another_language_is_shown() -> None:
+    text = "Le magnésium aide, but only half of the time."
+    problem = MixedLanguage(judge=ListJudge()).check(Item(text, "fr"))
+    assert problem is not None
+    assert (
+        "part of the text is English" in problem.message
+        and "“half of the time.”" in problem.message
+    )
+
+
+def test_deliberately_foreign_and_untranslated_texts_are_not_judged() -> None:
+    judge = ListJudge()
+    items = [
+        Item("An English quotation", "fr", foreign="en"),
+        Item("", "fr", origin="catalog", source="English source"),
+        Item("Un bouton", "fr", context="button"),
+    ]
+    assert MixedLanguage(judge=judge).check_page(items) == [None, None, None]
+    assert judge.seen == [("Un bouton", "fr", "attribute")]
+    assert all(context in CONTEXTS for _t, _e, context in judge.seen)
+
+
+def test_catalog_translations_are_judged_in_the_catalog_language() -> None:
+    item = Item("Some English text", "nl", origin="catalog", source="Du texte", source_lang="fr")
+    problem = MixedLanguage(judge=ListJudge()).check(item)
+    assert problem is not None and problem.message == "English text left on a Dutch catalog"
+
+
+def test_leftovers_are_not_also_judged_by_french_typography(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        '<html lang="fr"><body><h3>Waarom is dit zo?</h3><p>Pourquoi? Parce que.</p></body></html>',
+        encoding="utf-8",
+    )
+    report = check_files([load_page(page)], make_checks(judge=ListJudge()))
+    checks = {(f.text, f.check) for f in report.findings}
+    assert ("Waarom is dit zo?", "mixed-language") in checks
+    assert ("Waarom is dit zo?", "punctuation-spacing") not in checks
+    assert ("Pourquoi?", "punctuation-spacing") in checks
+
+
+def test_similar_headings_read_as_translations() -> None:
+    below = Item(FRENCH_TITLE, "fr", context="heading")
+    assert is_translation_below(Item(DUTCH_TITLE, "fr"), below)
+    assert not is_translation_below(Item("Lees meer", "fr"), below)
+    assert not is_translation_below(Item(DUTCH_TITLE, "fr"), Item(FRENCH_TITLE, "fr"))
+
+
+def test_the_real_judge_finds_the_seed_leftovers() -> None:
+    items = [
+        Item("<g1>Written by</g1> Dr. Linda Wei", "fr", context="byline"),
+        Item("Dermatologist & Skincare Expert", "fr", context="byline"),
+        Item("Le magnésium aide à dormir.", "fr", context="paragraph"),
+    ]
+    results = MixedLanguage().check_page(items)
+    assert [r.found_lang if r else None for r in results] == ["en", "en", None]
