@@ -68,12 +68,12 @@ def timed(fn: object, docs: list[bytes], rounds: int = 3) -> float:
 def peak_rss(which: str, count: int) -> int:
     """Peak resident memory (KiB) of a fresh process doing ``count`` pages."""
     code = (
-        "import sys, resource; sys.path.insert(0, %r); "
+        f"import sys, resource; sys.path.insert(0, {str(ROOT)!r}); "
         "from bench.bench_extract import pages, tolk_one, peer_one; "
-        "fn = tolk_one if %r == 'tolk' else peer_one; "
-        "[fn(p) for p in pages(%d)]; "
+        f"fn = tolk_one if {which!r} == 'tolk' else peer_one; "
+        f"[fn(p) for p in pages({count})]; "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % (str(ROOT), which, count)
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(done.stdout.strip())
 
@@ -88,9 +88,7 @@ def main() -> int:
     peer_one(docs[0])  # warm both up (imports, caches)
     t_tolk = timed(tolk_one, docs)
     t_peer = timed(peer_one, docs)
-    rss = {
-        (who, n): peak_rss(who, n) for who in ("tolk", "peer") for n in (20, args.pages)
-    }
+    rss = {(who, n): peak_rss(who, n) for who in ("tolk", "peer") for n in (20, args.pages)}
     figures = {
         "pages": args.pages,
         "tolk_pages_per_s": args.pages / t_tolk,

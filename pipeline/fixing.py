@@ -40,6 +40,7 @@ from pipeline.html.merge import merge_document
 from pipeline.storage import write_atomic
 
 CHANGES_FILE = "changes.json"
+REMOVE_SOURCE = "removed: foreign duplicate of the next element"
 CHANGES_VERSION = 1
 
 
@@ -81,17 +82,6 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Removal:
-    """An element that should go (a leftover title above its own translation)."""
-
-    file: str
-    line: int
-    location: str
-    key: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class PageFix:
     """What fixing one page did."""
 
@@ -99,7 +89,6 @@ class PageFix:
     written: str | None
     output: str = ""
     changes: tuple[Change, ...] = ()
-    removals: tuple[Removal, ...] = ()
     left: tuple[Finding, ...] = ()
     problems: tuple[str, ...] = ()
 
@@ -121,17 +110,11 @@ class FixReport:
         """Findings no fixer could repair: for a person."""
         return tuple(f for p in self.pages for f in p.left)
 
-    @property
-    def removals(self) -> tuple[Removal, ...]:
-        """Elements that should be removed (not applied yet, see :func:`remove_elements`)."""
-        return tuple(r for p in self.pages for r in p.removals)
-
     def to_json(self) -> dict[str, Any]:
         """The report as JSON: the change list, and what is left to do."""
         return {
             "version": CHANGES_VERSION,
             "changes": [c.to_json() for c in self.changes],
-            "removals": [asdict(r) for r in self.removals],
             "outputs": {p.file: p.output for p in self.pages if p.changes},
             "written": [p.written for p in self.pages if p.written],
             "left": [f.to_json() for f in self.left],
@@ -144,17 +127,17 @@ class FixReport:
 
 def plan_changes(
     found: Sequence[tuple[Check, Item, Problem]], suggest: Suggest | None = None
-) -> tuple[list[Change], list[Removal], list[Finding]]:
+) -> tuple[list[Change], list[Finding]]:
     """The changes that repair the findings of one file, in check order.
 
     Fixers of several checks on one segment chain: each works on the text the
     previous one left. A leftover is replaced first (when ``suggest`` offers a
     replacement), so the fixers then work on the replacement. Returns the
-    changes, the elements to remove, and the findings left for a person.
+    changes (an element to remove is a change to the empty text) and the
+    findings left for a person.
     """
     current: dict[str, str] = {}
     changes: list[Change] = []
-    removals: list[Removal] = []
     left: list[Finding] = []
     for check, item, problem in found:
         seg = item.segment
@@ -163,7 +146,10 @@ def plan_changes(
             continue
         text = current.get(item.key, item.text)
         if problem.remove_element:
-            removals.append(Removal(item.file, item.line, item.location, item.key, problem.message))
+            # A change to the empty text: merge takes the element out, the
+            # change list shows it, and a replay does it again.
+            changes.append(_change(item, check.id, text, "", REMOVE_SOURCE))
+            current[item.key] = ""
             continue
         if check.fixers and problem.fixable:
             fixed, steps = apply_fixers(text, item.lang, check.fixers)
@@ -182,7 +168,7 @@ def plan_changes(
                 continue
         left.append(finding_of(check, item, problem))
     changes.sort(key=lambda c: c.line)  # stable: a segment's steps keep their order
-    return changes, removals, left
+    return changes, left
 
 
 def _change(item: Item, check: str, before: str, after: str, source: str) -> Change:
@@ -197,25 +183,25 @@ def final_texts(changes: Iterable[Change]) -> dict[str, str]:
     return texts
 
 
-def remove_elements(doc: Document, removals: Sequence[Removal]) -> int:
-    """Remove the elements holding ``removals`` from ``doc``; return how many went.
-
-    TODO(lead): element removal belongs in pipeline.html.merge (for instance a
-    ``remove: Collection[str]`` of segment keys for ``merge_document``, dropping
-    the whole element of each key's unit and keeping its tail text). Until it
-    exists, ``tolk fix`` lists removals and leaves the elements in place.
-    """
-    raise NotImplementedError("element removal needs support in pipeline.html.merge")
-
-
 # -- applying -------------------------------------------------------------------
 
 
 def rebuild_page(
     doc: Document, checked: CheckedFile, texts: dict[str, str]
 ) -> tuple[str, list[str]]:
-    """The page with ``texts`` (key -> text) merged in, and merge's complaints."""
-    result = merge_document(doc, texts, checked.lang, source_lang=checked.lang)
+    """The page with ``texts`` (key -> text) merged in, and merge's complaints.
+
+    A key whose text became empty names an element to remove (a foreign
+    duplicate of its neighbour).
+    """
+    remove = {key for key, text in texts.items() if text == ""}
+    result = merge_document(
+        doc,
+        {k: v for k, v in texts.items() if v},
+        checked.lang,
+        source_lang=checked.lang,
+        remove=remove,
+    )
     problems = [f"line {p.line}: {p.location}: {p.message}" for p in result.problems]
     return result.html, problems
 
@@ -259,7 +245,7 @@ def fix_pages(
         by_file.setdefault(item.file, []).append((check, item, problem))
     pages: list[PageFix] = []
     for path, relative, doc, checked in loaded:
-        changes, removals, left = plan_changes(by_file.get(checked.path, []), suggest)
+        changes, left = plan_changes(by_file.get(checked.path, []), suggest)
         written: str | None = None
         problems: list[str] = []
         if changes:
@@ -273,7 +259,6 @@ def fix_pages(
                 written,
                 relative.as_posix(),
                 tuple(changes),
-                tuple(removals),
                 tuple(left),
                 tuple(problems),
             )
@@ -376,7 +361,7 @@ def replay_changes(
             target = path if in_place else out_dir / output
             write_atomic(target, html)
             written = str(target)
-        pages.append(PageFix(file, written, output, tuple(applied), (), (), tuple(problems)))
+        pages.append(PageFix(file, written, output, tuple(applied), (), tuple(problems)))
     return FixReport(tuple(pages))
 
 

@@ -68,9 +68,7 @@ TMX mapping
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -83,6 +81,7 @@ from rapidfuzz import fuzz, process
 from pipeline import __version__
 from pipeline.errors import InputError
 from pipeline.inline import CODE_RE, codes_of, has_codes, renumber, tokenize
+from pipeline.storage import write_atomic
 
 DEFAULT_THRESHOLD = 75.0
 """Lowest fuzzy score offered, in percent, unless the caller asks otherwise."""
@@ -485,7 +484,7 @@ class TranslationMemory:
                 "origin": unit.origin,
             }
             lines.append(json.dumps(record, ensure_ascii=False))
-        _write_atomic(path, "\n".join(lines) + "\n")
+        write_atomic(path, "\n".join(lines) + "\n")
 
     @classmethod
     def load(cls, path: Path) -> TranslationMemory:
@@ -557,7 +556,7 @@ class TranslationMemory:
                 )
             out.append("    </tu>")
         out += ["  </body>", "</tmx>", ""]
-        _write_atomic(path, "\n".join(out))
+        write_atomic(path, "\n".join(out))
         return len(units)
 
     def import_tmx(
@@ -632,21 +631,6 @@ def _read_text(path: Path) -> str:
         ) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=path) from None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- TMX writing ------------------------------------------------------------------

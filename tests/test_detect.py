@@ -288,3 +288,10 @@ def test_detect_language_names_the_language_with_its_confidence() -> None:
 
 def test_detect_language_without_letters() -> None:
     assert detect_language("<x1/> 28/01/2026 https://example.com") == (None, 0.0)
+
+
+def test_glossary_leaving_two_words_needs_more_confidence() -> None:
+    """Removing a name must not leave a cognate pair ("Portrait of") to be misjudged."""
+    judge = LanguageJudge(glossary=("Linda Wei",))
+    assert not judge.judge("Portrait of Linda Wei", "en", "attribute").foreign
+    assert judge.judge("Geschreven door Linda Wei", "en", "byline").foreign

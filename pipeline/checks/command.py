@@ -18,22 +18,36 @@ from pipeline.storage import write_atomic
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
-def leftover_suggester(settings: Settings) -> Suggest | None:
-    """The hook that proposes a replacement for a leftover, if one is wired.
+def leftover_suggester(settings: Settings, *, use_engine: bool = False) -> Suggest | None:
+    """The hook that proposes a replacement for a leftover.
 
-    TODO(lead): return the memory/engine-backed suggester,
-    ``Callable[[Segment, str | None], Fix | None]``; until then leftovers get
-    no proposed fix (``"fix": null``).
+    Page furniture (``ui.po``) and the translation memory always; a machine
+    translation only when ``use_engine`` (``tolk fix``), so ``tolk check``
+    stays quick and never loads a model.
     """
-    return None
+    from pipeline.leftovers import LeftoverRepairs
+
+    return LeftoverRepairs(settings, use_engine=use_engine).suggest
+
+
+GLOSSARY_FILE = "glossary.txt"
 
 
 def glossary_terms(settings: Settings) -> tuple[str, ...]:
-    """Do-not-translate terms for the language check and ``same-as-source``.
+    """Do-not-translate terms from ``locales/glossary.txt`` (one a line, ``#`` comments).
 
-    TODO(lead): read the project glossary once it has a home under locales/.
+    Brand, product and person names that translators keep as they are; the
+    language check does not judge them and ``same-as-source`` accepts them.
     """
-    return ()
+    path = settings.locales / GLOSSARY_FILE
+    if not path.exists():
+        return ()
+    terms = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        term = raw.split("#", 1)[0].strip()
+        if term:
+            terms.append(term)
+    return tuple(terms)
 
 
 def _default_paths(settings: Settings, *folders: Path) -> list[str]:
@@ -103,8 +117,10 @@ def cmd_fix(args: argparse.Namespace, settings: Settings) -> int:
     """Apply the safe fixers, write the pages and the change list, list every change."""
     from pipeline.checks.output import print_fixes
     from pipeline.fixing import fix_pages, load_changes, replay_changes
+    from pipeline.leftovers import LeftoverRepairs
 
     out_dir = Path(args.out) if args.out else _shown(settings.build / "fixed")
+    repairs = LeftoverRepairs(settings, use_engine=True)
     if args.replay:
         changes, outputs = load_changes(Path(args.replay))
         report = replay_changes(
@@ -124,8 +140,11 @@ def cmd_fix(args: argparse.Namespace, settings: Settings) -> int:
             lang=args.lang,
             disabled=_disabled(args, settings),
             glossary=glossary_terms(settings),
-            suggest=leftover_suggester(settings),
+            suggest=repairs.suggest,
         )
+        queued = repairs.save_for_review()
+        if queued:
+            _say(f"{queued} machine-made replacement(s) added to ui.po as fuzzy, for review")
     if args.format == "json":
         payload: dict[str, Any] = report.to_json()
         payload["changes_file"] = report.changes_file

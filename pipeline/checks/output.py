@@ -207,12 +207,6 @@ def fix_summary_lines(report: FixReport) -> list[str]:
     if left:
         shown = ", ".join(f"{check} {n}" for check, n in sorted(left.items()))
         lines.append(f"  left for a person: {shown}")
-    if report.removals:
-        lines.append(
-            f"  {len(report.removals)} element(s) to remove (not applied: merge cannot "
-            "remove elements yet):"
-        )
-        lines += [f"    {r.file}:{r.line}: {r.location}" for r in report.removals]
     for page in report.pages:
         lines += [f"  warning: {page.file}: {problem}" for problem in page.problems]
     return lines

@@ -101,7 +101,8 @@ def merge_document(
     units = walk(doc.root, page_lang)
     keys = KeyMaker()
     planned: list[tuple[Unit, list[Segment]]] = [
-        (unit, unit_segments(unit, i, page_lang, keys, details=False)) for i, unit in enumerate(units)
+        (unit, unit_segments(unit, i, page_lang, keys, details=False))
+        for i, unit in enumerate(units)
     ]
     problems: list[MergeProblem] = []
     total = translated = fallbacks = 0

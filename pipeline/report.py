@@ -1,0 +1,1246 @@
+"""The HTML report: a static site under ``build/report/`` for people to read.
+
+``index.html`` is the overview: a matrix of articles by language, each cell a
+completeness bar (translated / fuzzy / untranslated, by source words) and the
+findings by severity, with totals per language, the date and the settings of
+the run. ``articles/<name>.html`` shows, for each language, the built page
+beside its source, block by block, with every finding marked where it is and
+explained in a panel, and the fixes ``tolk fix`` applied.
+
+The site needs no server and no network: the CSS and JavaScript in
+``report_assets/`` are the project's own and are copied next to the pages.
+Page text comes from built pages, which are untrusted, so every string is
+escaped and the pages allow no inline script. Findings arrive as the JSON data
+``tolk check --format json`` prints (see :func:`collect_findings`), so the
+report does not depend on the check classes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from pipeline import __version__, catalog
+from pipeline.config import Settings
+from pipeline.errors import InputError, PipelineError
+from pipeline.html.extract import extract_file
+from pipeline.inline import strip_codes
+from pipeline.languages import display_name
+from pipeline.project import Article
+from pipeline.segments import Page, Segment
+from pipeline.storage import write_atomic
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+ICONS: dict[str, str] = {"error": "✖", "warning": "⚠", "info": "ℹ", "ok": "✓"}
+PLURALS: dict[str, str] = {"error": "errors", "warning": "warnings", "info": "info"}
+ASSETS = Path(__file__).resolve().parent / "report_assets"
+ASSET_FILES: tuple[str, ...] = ("report.css", "report.js")
+MAX_PAGE_BYTES = 2_000_000  # the issue's budget per page
+OPEN_LIST_UP_TO = 12  # findings listed open above a page's blocks; more are folded
+
+# Built pages are untrusted: no inline script may run, even if escaping failed.
+_CSP = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'"
+)
+
+# Where a unit stands in its catalog, for the badge beside the built text.
+_STATE_LABELS: dict[str, str] = {
+    "translated": "✓ translated",
+    "fuzzy": "≈ fuzzy",
+    "untranslated": "✗ untranslated",
+    "kept": "= kept as is",
+}
+
+
+# -- data ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Finding:
+    """One finding, read from the JSON that ``tolk check --format json`` prints."""
+
+    file: str
+    line: int
+    location: str
+    check: str
+    severity: str
+    text: str
+    message: str
+    found_lang: str | None = None
+    expected_lang: str | None = None
+    confidence: float | None = None
+    fix_replacement: str | None = None
+    fix_source: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Finding:
+        """Read one finding, tolerating missing or mistyped optional fields.
+
+        >>> Finding.from_json({"file": "a.html", "line": "3", "severity": "fatal"}).severity
+        'error'
+        >>> Finding.from_json({"file": "a.html", "fix": {"replacement": ""}}).fix_replacement
+        ''
+        """
+        severity = str(data.get("severity") or "info").lower()
+        if severity not in SEVERITIES:
+            severity = "error" if severity in ("fatal", "critical") else "info"
+        fix = data.get("fix")
+        fix = fix if isinstance(fix, Mapping) else {}
+        confidence = data.get("confidence")
+        return cls(
+            file=str(data.get("file") or ""),
+            line=_int(data.get("line")),
+            location=str(data.get("location") or ""),
+            check=str(data.get("check") or "?"),
+            severity=severity,
+            text=str(data.get("text") or ""),
+            message=str(data.get("message") or ""),
+            found_lang=_opt_str(data.get("found_lang")),
+            expected_lang=_opt_str(data.get("expected_lang")),
+            confidence=float(confidence) if isinstance(confidence, int | float) else None,
+            fix_replacement=None if fix.get("replacement") is None else str(fix["replacement"]),
+            fix_source=_opt_str(fix.get("source")),
+        )
+
+    @property
+    def sort_key(self) -> tuple[int, str, str, str, str]:
+        """Page order, then a stable order among findings on the same line."""
+        return (self.line, self.location, self.check, self.text, self.message)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fix applied by ``tolk fix``, read from ``build/fixed/changes.json``."""
+
+    file: str
+    line: int
+    location: str
+    check: str
+    before: str
+    after: str
+    source: str
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Change:
+        """Read one change, tolerating missing fields."""
+        return cls(
+            file=str(data.get("file") or ""),
+            line=_int(data.get("line")),
+            location=str(data.get("location") or ""),
+            check=str(data.get("check") or ""),
+            before=str(data.get("before") or ""),
+            after=str(data.get("after") or ""),
+            source=str(data.get("source") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The findings of a run and where they came from (shown in the report)."""
+
+    items: tuple[dict[str, Any], ...]
+    origin: str
+    available: bool = True
+
+
+@dataclass
+class ReportResult:
+    """What :func:`build_report` wrote."""
+
+    folder: Path
+    pages: list[Path] = field(default_factory=list)
+    written: int = 0
+    findings: int = 0
+    placed: int = 0
+    copies: int = 0
+    unassigned: int = 0
+    largest_page: int = 0
+    errors: list[PipelineError] = field(default_factory=list)
+
+    @property
+    def index(self) -> Path:
+        """The overview page."""
+        return self.folder / "index.html"
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+# -- findings and fixes: the seams to `tolk check` and `tolk fix` ------------------
+def check_paths(settings: Settings) -> list[Path]:
+    """What the report asks the checks to look at: the sources and each built language."""
+    paths = [settings.sources]
+    paths += [
+        settings.build / lang for lang in settings.languages if (settings.build / lang).is_dir()
+    ]
+    return paths
+
+
+def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
+    """Run the checks on ``paths``; their findings as ``tolk check --format json`` gives them.
+
+    The one place that knows how the checks are run: the check runner, called
+    the way ``tolk check`` calls it (the settings' disabled checks, the glossary
+    and leftover suggester, ``build/fixed/`` left out) but at every severity,
+    each finding turned into its JSON object so nothing else here depends on a
+    check class. Files are named from the project root, as ``tolk check`` run
+    there names them. When the checks cannot run, the report is still written
+    and says why.
+    """
+    from pipeline.checks.command import glossary_terms, leftover_suggester
+    from pipeline.checks.runner import run_checks
+
+    try:
+        result = run_checks(
+            list(paths),
+            disabled=settings.disabled_checks,
+            glossary=glossary_terms(settings),
+            suggest=leftover_suggester(settings),
+            exclude=[settings.build / "fixed"],
+        )
+    except PipelineError as exc:
+        return Findings((), f"checks could not run: {exc}", available=False)
+    items = []
+    for finding in result.findings:
+        item = finding.to_json()
+        item["file"] = _rel(settings, Path(item["file"]))
+        items.append(item)
+    shown = ", ".join(_rel(settings, p) + "/" for p in paths)
+    return Findings(tuple(items), f"tolk check, every severity, on {shown}")
+
+
+def parse_findings(text: str, path: Path | None = None) -> list[dict[str, Any]]:
+    """The findings list of ``tolk check --format json`` output (or a bare list).
+
+    >>> parse_findings('{"findings": [{"file": "a.html"}], "summary": {}}')
+    [{'file': 'a.html'}]
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not JSON findings: {exc.msg}",
+            path=path,
+            line=exc.lineno,
+            hint="give the output of 'tolk check --format json'",
+        ) from None
+    items = data.get("findings") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise InputError(
+            "no list of findings in the JSON",
+            path=path,
+            hint='expected {"findings": [...]} as printed by tolk check --format json',
+        )
+    return items
+
+
+def read_findings(path: Path) -> Findings:
+    """Findings saved earlier with ``tolk check --format json > FILE``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read findings: {exc.strerror}", path=path) from None
+    return Findings(tuple(parse_findings(text, path)), f"file {path}")
+
+
+def changes_path(settings: Settings) -> Path:
+    """``build/fixed/changes.json``: the audit trail of ``tolk fix``."""
+    return settings.build / "fixed" / "changes.json"
+
+
+def load_changes(settings: Settings) -> list[Change]:
+    """The fixes applied by ``tolk fix``; none when it has not run.
+
+    Accepts a bare list or an object with a ``changes`` list; an unreadable
+    file counts as no fixes (the report is about findings, not a gate).
+    """
+    path = changes_path(settings)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    items = data.get("changes") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        return []
+    return [Change.from_json(i) for i in items if isinstance(i, dict)]
+
+
+# -- pages as blocks ------------------------------------------------------------
+@dataclass(frozen=True)
+class _Piece:
+    segment: Segment
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One unit of a page (a paragraph, a heading, an attribute) as plain text."""
+
+    unit: int
+    location: str
+    context: str
+    line: int
+    text: str
+    pieces: tuple[_Piece, ...]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_blocks(page: Page) -> dict[int, _Block]:
+    """The page's units, each as the plain text of its segments joined."""
+    grouped: dict[int, list[Segment]] = {}
+    for seg in page:
+        grouped.setdefault(seg.unit, []).append(seg)
+    blocks: dict[int, _Block] = {}
+    for unit, segs in grouped.items():
+        parts: list[str] = []
+        pieces: list[_Piece] = []
+        pos = 0
+        for seg in sorted(segs, key=lambda s: s.index):
+            plain = _squash(seg.plain)
+            if parts:
+                parts.append(" ")
+                pos += 1
+            pieces.append(_Piece(seg, pos, pos + len(plain)))
+            parts.append(plain)
+            pos += len(plain)
+        first = segs[0]
+        blocks[unit] = _Block(
+            unit, first.location, first.context, first.line, "".join(parts), tuple(pieces)
+        )
+    return blocks
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A finding with its id on the page and where it sits (if anywhere)."""
+
+    finding: Finding
+    fid: str
+    number: int
+    unit: int | None = None
+    start: int = 0
+    end: int = 0
+
+
+class PageIndex:
+    """The blocks of one page, indexed by line and location to place findings fast."""
+
+    def __init__(self, blocks: Mapping[int, _Block]) -> None:
+        self.blocks = blocks
+        self.pieces = [(b, p) for b in blocks.values() for p in b.pieces]
+        self.by_line: dict[int, list[tuple[_Block, _Piece]]] = {}
+        self.by_location: dict[str, list[tuple[_Block, _Piece]]] = {}
+        for block, piece in self.pieces:
+            self.by_line.setdefault(piece.segment.line, []).append((block, piece))
+            self.by_location.setdefault(piece.segment.location, []).append((block, piece))
+        self._lower: dict[int, str | None] = {}
+
+    def _find(self, block: _Block, needle: str, lo: int = 0, hi: int | None = None) -> int:
+        at = block.text.find(needle, lo, hi)
+        if at >= 0:
+            return at
+        if block.unit not in self._lower:
+            lowered = block.text.lower()
+            # Only when lowering keeps every offset ("İ" becomes two characters).
+            self._lower[block.unit] = lowered if len(lowered) == len(block.text) else None
+        lower = self._lower[block.unit]
+        return lower.find(needle.lower(), lo, hi) if lower is not None else -1
+
+    def place(self, finding: Finding) -> tuple[int, int, int] | None:
+        """(unit, start, end) of the finding's text in the page, or None.
+
+        The finding's line and location pick the segment; its text picks the
+        span inside it. Failing that, the text is looked for nearest to the
+        line, and a finding whose text cannot be found marks its whole segment.
+        """
+        needle = _squash(strip_codes(finding.text))
+        same_line = self.by_line.get(finding.line, [])
+        exact = [bp for bp in same_line if bp[1].segment.location == finding.location]
+        same_place = self.by_location.get(finding.location, [])
+        for group in (exact, same_line, same_place):
+            for block, piece in group:
+                if not needle:
+                    return block.unit, piece.start, piece.end
+                at = self._find(block, needle, piece.start, piece.end)
+                if at >= 0:
+                    return block.unit, at, at + len(needle)
+        for block, piece in exact or same_line:
+            at = self._find(block, needle) if needle else -1
+            if at >= 0:
+                return block.unit, at, at + len(needle)
+            return block.unit, piece.start, piece.end
+        if not needle:
+            return None
+        near = sorted(self.blocks.values(), key=lambda b: (abs(b.line - finding.line), b.unit))
+        for block in near:
+            at = self._find(block, needle)
+            if at >= 0:
+                return block.unit, at, at + len(needle)
+        return None
+
+
+def place_finding(finding: Finding, blocks: Mapping[int, _Block]) -> tuple[int, int, int] | None:
+    """(unit, start, end) of the finding's text in the page, or None (see :class:`PageIndex`)."""
+    return PageIndex(blocks).place(finding)
+
+
+# -- where findings and fixes belong ------------------------------------------------
+class _Locator:
+    """Map a file named in a finding or change to (article, language)."""
+
+    def __init__(self, settings: Settings, articles: Sequence[Article]) -> None:
+        self.settings = settings
+        self.by_name = {a.name: a for a in articles}
+        self.exact: dict[Path, tuple[Article, str, bool]] = {}
+        self.seen: dict[str, tuple[Article, str, bool] | None] = {}
+        for a in articles:
+            self.exact[a.path.resolve()] = (a, a.lang, True)
+            for lang in (a.lang, *a.targets(settings)):
+                self.exact[a.built(settings, lang).resolve()] = (a, lang, False)
+
+    def locate(self, file: str) -> tuple[Article, str, bool] | None:
+        """(article, language, is the source file itself), or None if unknown."""
+        if file not in self.seen:
+            self.seen[file] = self._locate(file)
+        return self.seen[file]
+
+    def _locate(self, file: str) -> tuple[Article, str, bool] | None:
+        if not file:
+            return None
+        path = Path(file)
+        if not path.is_absolute():
+            path = self.settings.root / path
+        hit = self.exact.get(path.resolve())
+        if hit is not None:
+            return hit
+        article = self.by_name.get(path.stem)
+        if article is None:
+            return None
+        parts = path.parts[:-1]
+        lang = next((p for p in reversed(parts) if p in self.settings.languages), article.lang)
+        return article, lang, False
+
+
+# -- HTML pieces --------------------------------------------------------------------
+def _e(text: object) -> str:
+    return html.escape(text if isinstance(text, str) else str(text))
+
+
+@cache
+def _lang_name(lang: str) -> str:
+    try:
+        return f"{display_name(lang)} ({lang})"
+    except (ValueError, LookupError):
+        return lang
+
+
+def _sev(severity: str, count: int | None = None) -> str:
+    """A severity as icon and word (colour comes third), with a count if given."""
+    icon = f'<i class="icon" aria-hidden="true">{ICONS[severity]}</i>'
+    if count is None:
+        return f'<span class="sev sev-{severity}">{icon}{severity}</span>'
+    noun = severity if count == 1 else PLURALS.get(severity, severity)
+    zero = " zero" if not count else ""
+    return f'<span class="sev sev-{severity}{zero}">{icon}<b>{count}</b> {noun}</span>'
+
+
+def _counts_html(counts: Mapping[str, int]) -> str:
+    if not any(counts.get(s, 0) for s in SEVERITIES):
+        return (
+            f'<ul class="counts"><li><span class="sev sev-ok">'
+            f'<i class="icon" aria-hidden="true">{ICONS["ok"]}</i>no findings</span></li></ul>'
+        )
+    items = "".join(f"<li>{_sev(s, counts.get(s, 0))}</li>" for s in SEVERITIES)
+    return f'<ul class="counts">{items}</ul>'
+
+
+def _plural(n: int, noun: str) -> str:
+    """A count and its noun.
+
+    >>> _plural(1, "source"), _plural(2, "source")
+    ('1 source', '2 sources')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _pct(part: int, total: int) -> float:
+    return 100.0 * part / total if total else 0.0
+
+
+def _bar_html(t: int, f: int, u: int) -> str:
+    total = t + f + u
+    pt, pf = _pct(t, total), _pct(f, total)
+    pu = max(0.0, 100.0 - pt - pf) if total else 100.0
+    label = (
+        f"{pt:.0f}% translated, {pf:.0f}% fuzzy, {pu:.0f}% untranslated "
+        f"({t} / {f} / {u} of {total} source words)"
+    )
+    return (
+        f'<div class="bar" role="img" aria-label="{_e(label)}">'
+        f'<span class="t" style="width:{pt:.2f}%"></span>'
+        f'<span class="f" style="width:{pf:.2f}%"></span>'
+        f'<span class="u" style="width:{pu:.2f}%"></span></div>'
+    )
+
+
+def _words_html(t: int, f: int, u: int) -> str:
+    total = t + f + u
+    return (
+        f'<span class="pct">{_pct(t, total):.0f}% translated</span><br>'
+        f'<span class="words"><abbr title="translated words">✓ {t}</abbr> · '
+        f'<abbr title="fuzzy words">≈ {f}</abbr> · '
+        f'<abbr title="untranslated words">✗ {u}</abbr> / {total} words</span>'
+    )
+
+
+def _page(title: str, body: str, *, prefix: str) -> str:
+    """A whole HTML document around ``body``; ``prefix`` leads to the report root."""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta name="generator" content="Tolk {_e(__version__)}">\n'
+        f"<title>{_e(title)}</title>\n"
+        f'<link rel="stylesheet" href="{prefix}assets/report.css">\n'
+        f'<script src="{prefix}assets/report.js" defer></script>\n'
+        "</head>\n<body>\n"
+        '<a class="skip" href="#main">Skip to content</a>\n'
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def _href(name: str) -> str:
+    return f"articles/{quote(name)}.html"
+
+
+# -- one article -------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Cell:
+    """One (article, language) of the matrix."""
+
+    article: str
+    lang: str
+    role: str  # "source" or "target"
+    stats: catalog.CatalogStats | None
+    counts: Mapping[str, int]
+    error: str | None = None
+
+
+def _unit_states(
+    blocks: Mapping[int, _Block], reviewed: Mapping[str, str], anyway: Mapping[str, str]
+) -> dict[int, str]:
+    order = ("untranslated", "fuzzy", "translated", "kept")
+    states: dict[int, str] = {}
+    for unit, block in blocks.items():
+        seen = set()
+        for piece in block.pieces:
+            seg = piece.segment
+            if not seg.translatable:
+                seen.add("kept")
+            elif seg.key in reviewed:
+                seen.add("translated")
+            elif seg.key in anyway:
+                seen.add("fuzzy")
+            else:
+                seen.add("untranslated")
+        states[unit] = next(s for s in order if s in seen)
+    return states
+
+
+def _details_html(p: _Placed) -> str:
+    f = p.finding
+    rows = [("Check", _e(f.check)), ("Severity", _sev(f.severity))]
+    if f.message:
+        rows.append(("Message", _e(f.message)))
+    if f.text:
+        rows.append(("Text", f"<q>{_e(strip_codes(f.text))}</q>"))
+    if f.found_lang:  # a language finding; other checks name only the page's language
+        rows.append(("Found language", _e(_lang_name(f.found_lang))))
+    if f.expected_lang:
+        rows.append(("Expected language", _e(_lang_name(f.expected_lang))))
+    if f.confidence is not None:
+        shown = f"{f.confidence:.0%}" if 0 <= f.confidence <= 1 else f"{f.confidence:g}"
+        rows.append(("Confidence", _e(shown)))
+    if f.fix_replacement is not None:
+        fix = f"<ins>{_e(f.fix_replacement)}</ins>" if f.fix_replacement else "<i>(remove)</i>"
+        if f.fix_source:
+            fix += f' <span class="muted">from {_e(f.fix_source)}</span>'
+        rows.append(("Proposed fix", fix))
+    else:
+        rows.append(("Proposed fix", '<span class="muted">none</span>'))
+    where = f"{f.file}:{f.line}" + (f" — {f.location}" if f.location else "")
+    rows.append(("Where", f"<code>{_e(where)}</code>"))
+    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    langs = ""
+    if f.found_lang and f.expected_lang:
+        langs = f" · {_e(f.found_lang)} where {_e(f.expected_lang)} expected"
+    return (
+        f'<details class="finding sev-{f.severity}" id="{p.fid}">'
+        f"<summary>{_sev(f.severity)} #{p.number} · {_e(f.check)}{langs}</summary>"
+        f"<dl>{dl}</dl></details>"
+    )
+
+
+def _tooltip(f: Finding) -> str:
+    bits = [f"{f.severity}: {f.check}"]
+    if f.found_lang and f.expected_lang:
+        bits.append(f"{f.found_lang} where {f.expected_lang} expected")
+    if f.confidence is not None and 0 <= f.confidence <= 1:
+        bits.append(f"confidence {f.confidence:.0%}")
+    if f.fix_replacement is not None:
+        bits.append(f"fix: {f.fix_replacement or '(remove)'}")
+    return " — ".join(bits)
+
+
+def _highlight(text: str, placed: Sequence[_Placed]) -> str:
+    """The text escaped, with each finding's span in a ``<mark>`` and a link to its panel."""
+    spans: list[tuple[int, int, list[_Placed]]] = []
+    for p in sorted(placed, key=lambda p: (p.start, p.end, p.number)):
+        start, end = max(0, p.start), min(len(text), max(p.end, p.start))
+        if spans and start < spans[-1][1]:
+            last = spans[-1]
+            spans[-1] = (last[0], max(last[1], end), [*last[2], p])
+        else:
+            spans.append((start, end, [p]))
+    out: list[str] = []
+    pos = 0
+    for start, end, group in spans:
+        out.append(_e(text[pos:start]))
+        worst = min(group, key=lambda p: SEVERITIES.index(p.finding.severity))
+        sev = worst.finding.severity
+        title = " | ".join(_tooltip(p.finding) for p in group)
+        out.append(
+            f'<mark class="sev-{sev}" tabindex="0" data-finding="{worst.fid}" '
+            f'title="{_e(title)}">{_e(text[start:end])}</mark>'
+        )
+        for p in group:
+            out.append(
+                f'<a class="flag sev-{p.finding.severity}" href="#{p.fid}">'
+                f'<i class="icon" aria-hidden="true">{ICONS[p.finding.severity]}</i>'
+                f'<span class="visually-hidden">{p.finding.severity} finding</span>'
+                f"#{p.number}</a>"
+            )
+        pos = end
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def _cell_html(
+    block: _Block | None, placed: Sequence[_Placed], lang: str, label: str, extra: str = ""
+) -> str:
+    if block is None:
+        return f'<td data-label="{_e(label)}" class="muted">—</td>'
+    panels = "".join(_details_html(p) for p in sorted(placed, key=lambda p: p.number))
+    return (
+        f'<td lang="{lang}" data-label="{_e(label)}">'
+        f"{_highlight(block.text, placed)}{extra}{panels}</td>"
+    )
+
+
+def _where_html(block: _Block) -> str:
+    loc = block.location
+    short = " > ".join(loc.split(" > ")[-2:])
+    return (
+        f'<th scope="row" class="where"><span>line {block.line}</span><br>'
+        f'<code title="{_e(loc)}">{_e(short)}</code></th>'
+    )
+
+
+def _place_all(
+    findings: Sequence[Finding], blocks: Mapping[int, _Block], lang: str
+) -> list[_Placed]:
+    placed = []
+    index = PageIndex(blocks)
+    for n, f in enumerate(sorted(findings, key=lambda f: f.sort_key), start=1):
+        where = index.place(f)
+        fid = f"f-{lang}-{n}"
+        if where is None:
+            placed.append(_Placed(f, fid, n))
+        else:
+            placed.append(_Placed(f, fid, n, *where))
+    return placed
+
+
+def _findings_table(placed: Sequence[_Placed], lang: str) -> str:
+    if not placed:
+        return ""
+    rows = []
+    for p in placed:
+        f = p.finding
+        target = p.fid
+        langs = f"{f.found_lang} → {f.expected_lang or '?'}" if f.found_lang else ""
+        rows.append(
+            f'<tr><td><a href="#{target}">#{p.number}</a></td><td>{_sev(f.severity)}</td>'
+            f'<td data-label="Check">{_e(f.check)}</td><td data-label="Line">{f.line}</td>'
+            f'<td class="text" data-label="Text">{_e(strip_codes(f.text) or f.message)}</td>'
+            f'<td data-label="Found → expected">{_e(langs)}</td></tr>'
+        )
+    table = (
+        f'<table class="findings" aria-label="Findings ({lang})"><thead><tr>'
+        '<th scope="col">#</th><th scope="col">Severity</th><th scope="col">Check</th>'
+        '<th scope="col">Line</th><th scope="col">Text</th>'
+        '<th scope="col">Found → expected</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    # A long list is folded so the page itself stays in reach, on a phone above all.
+    opened = " open" if len(placed) <= OPEN_LIST_UP_TO else ""
+    return (
+        f'<details class="list"{opened}><summary>List of the {_plural(len(placed), "finding")}'
+        f"</summary>{table}</details>"
+    )
+
+
+def _fixes_html(changes: Sequence[Change]) -> str:
+    if not changes:
+        return '<p class="muted">No fixes applied (<code>tolk fix</code> changed nothing here).</p>'
+    rows = "".join(
+        f"<tr><td>{c.line}</td><td>{_e(c.check)}</td>"
+        f'<td class="text"><del>{_e(c.before)}</del> → <ins>{_e(c.after)}</ins></td>'
+        f"<td>{_e(c.source)}</td></tr>"
+        for c in sorted(changes, key=lambda c: (c.line, c.location, c.check, c.before))
+    )
+    return (
+        '<table class="fixes"><thead><tr><th scope="col">Line</th><th scope="col">Check</th>'
+        '<th scope="col">Before → after</th><th scope="col">Source</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+@dataclass
+class _ArticleData:
+    article: Article
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+
+
+class _ArticleBuilder:
+    """Everything one article page needs, and the matrix cells it yields."""
+
+    def __init__(self, settings: Settings, data: _ArticleData) -> None:
+        self.settings = settings
+        self.data = data
+        self.article = data.article
+        self.cells: list[_Cell] = []
+        self.placed = 0
+        self.errors: list[PipelineError] = []
+
+    def _catalog(
+        self, lang: str
+    ) -> tuple[catalog.CatalogStats | None, dict[str, str], dict[str, str], str | None]:
+        from pipeline.stages import catalog_stats
+
+        a, s = self.article, self.settings
+        path = a.catalog(s, lang)
+        try:
+            if not path.exists():
+                return catalog_stats(s, [a], (lang,))[0], {}, {}, None
+            po = catalog.load_catalog(path)
+        except PipelineError as exc:
+            self.errors.append(exc)
+            return None, {}, {}, str(exc)
+        stats = catalog.catalog_stats(po, _rel(s, path), a.name, lang)
+        return (
+            stats,
+            catalog.translations(po, include_fuzzy=False),
+            catalog.translations(po, include_fuzzy=True),
+            None,
+        )
+
+    def _extract(self, path: Path) -> tuple[dict[int, _Block] | None, str | None]:
+        if not path.exists():
+            return None, "not built yet (run 'tolk build')"
+        try:
+            return page_blocks(extract_file(path)), None
+        except PipelineError as exc:
+            self.errors.append(exc)
+            return None, str(exc)
+
+    def render(self) -> str:
+        a, s = self.article, self.settings
+        source_blocks, source_error = self._extract(a.path)
+        langs = (a.lang, *a.targets(s))
+        sections: list[str] = []
+        nav: list[str] = []
+        for lang in langs:
+            findings = self.data.findings.get(lang, [])
+            counts = Counter(f.severity for f in findings)
+            if lang == a.lang:
+                body = self._source_section(source_blocks or {}, source_error, findings)
+                self.cells.append(_Cell(a.name, lang, "source", None, counts))
+                role = "source"
+            else:
+                body, stats, error = self._target_section(lang, source_blocks or {}, findings)
+                self.cells.append(_Cell(a.name, lang, "target", stats, counts, error))
+                role = "translation"
+            flags = " ".join(
+                f'{ICONS[sev]}<span class="visually-hidden"> {PLURALS[sev]}:</span> {counts[sev]}'
+                for sev in SEVERITIES
+                if counts.get(sev)
+            )
+            nav.append(
+                f'<li><a href="#{lang}">{_e(_lang_name(lang))} · {role}'
+                f"{' · ' + flags if flags else ''}</a></li>"
+            )
+            fixes = _fixes_html(self.data.changes.get(lang, []))
+            sections.append(
+                f'<section class="lang" id="{lang}" aria-labelledby="h-{lang}">'
+                f"{body}<h3>Fixes applied</h3>{fixes}</section>"
+            )
+        title = f"{a.name} — Tolk report"
+        body = (
+            '<header class="top"><p class="crumbs"><a href="../index.html">← Overview</a></p>'
+            f"<h1>{_e(a.name)}</h1>"
+            f'<p class="muted">Source: <code>{_e(a.source_ref(s))}</code>, in '
+            f"{_e(_lang_name(a.lang))}. Keys <kbd>n</kbd> / <kbd>p</kbd> move between "
+            "findings; <kbd>Enter</kbd> on a mark opens its panel.</p>"
+            f'<nav class="langs" aria-label="Languages"><ul>{"".join(nav)}</ul></nav>'
+            "</header>"
+            '<main id="main">'
+            '<p class="filter"><label><input type="checkbox" id="only-findings"> '
+            "Show only blocks with findings</label></p>"
+            f"{''.join(sections)}</main>"
+            f'<footer class="bottom">Tolk {_e(__version__)} · '
+            '<a href="../index.html">Overview</a></footer>'
+        )
+        return _page(title, body, prefix="../")
+
+    def _source_section(
+        self, blocks: Mapping[int, _Block], error: str | None, findings: Sequence[Finding]
+    ) -> str:
+        a, lang = self.article, self.article.lang
+        placed = _place_all(findings, blocks, lang)
+        self.placed += sum(1 for p in placed if p.unit is not None)
+        by_unit: dict[int, list[_Placed]] = {}
+        for p in placed:
+            if p.unit is not None:
+                by_unit.setdefault(p.unit, []).append(p)
+        label = f"Source ({lang})"
+        rows = []
+        for unit in sorted(blocks):
+            block = blocks[unit]
+            mine = by_unit.get(unit, [])
+            cls = "flagged" if mine else "plain"
+            rows.append(
+                f'<tr id="{lang}-u{unit}" class="{cls}">{_where_html(block)}'
+                f"{_cell_html(block, mine, lang, label)}</tr>"
+            )
+        table = (
+            f'<table class="pair"><caption class="visually-hidden">{_e(a.name)}: '
+            f"source text with findings</caption>"
+            '<colgroup><col class="where"><col></colgroup>'
+            f'<thead><tr><th scope="col">Where</th><th scope="col">{_e(label)}</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        return (
+            f'<h2 id="h-{lang}">{_e(_lang_name(lang))} — source page</h2>'
+            + (f'<p class="notice">{_e(error)}</p>' if error else "")
+            + self._summary(None, placed, lang)
+            + table
+        )
+
+    def _target_section(
+        self, lang: str, source: Mapping[int, _Block], findings: Sequence[Finding]
+    ) -> tuple[str, catalog.CatalogStats | None, str | None]:
+        a, s = self.article, self.settings
+        stats, reviewed, anyway, cat_error = self._catalog(lang)
+        built_path = a.built(s, lang)
+        built, built_error = self._extract(built_path)
+        built = built or {}
+        placed = _place_all(findings, built, lang)
+        self.placed += sum(1 for p in placed if p.unit is not None)
+        by_unit: dict[int, list[_Placed]] = {}
+        for p in placed:
+            if p.unit is not None:
+                by_unit.setdefault(p.unit, []).append(p)
+        states = _unit_states(source, reviewed, anyway)
+        src_label, built_label = f"Source ({a.lang})", f"Built ({lang})"
+        rows = []
+        for unit in sorted(set(source) | set(built)):
+            sblock, bblock = source.get(unit), built.get(unit)
+            mine = by_unit.get(unit, [])
+            state = states.get(unit)
+            badge = (
+                f' <span class="state state-{state}">{_STATE_LABELS[state]}</span>' if state else ""
+            )
+            either = sblock or bblock
+            where = _where_html(either) if either is not None else "<th></th>"
+            cls = "flagged" if mine else "plain"
+            rows.append(
+                f'<tr id="{lang}-u{unit}" class="{cls}">{where}'
+                f"{_cell_html(sblock, [], a.lang, src_label)}"
+                f"{_cell_html(bblock, mine, lang, built_label, badge)}</tr>"
+            )
+        table = (
+            f'<table class="pair"><caption class="visually-hidden">{_e(a.name)}: '
+            f"source and {_e(_lang_name(lang))} page side by side</caption>"
+            '<colgroup><col class="where"><col><col></colgroup>'
+            f'<thead><tr><th scope="col">Where</th><th scope="col">{_e(src_label)}</th>'
+            f'<th scope="col">{_e(built_label)}</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        notes = "".join(
+            f'<p class="notice">{_e(e)}</p>' for e in (cat_error, built_error) if e is not None
+        )
+        body = (
+            f'<h2 id="h-{lang}">{_e(_lang_name(lang))} — built page '
+            f'<code class="muted">{_e(_rel(s, built_path))}</code></h2>'
+            + notes
+            + self._summary(stats, placed, lang)
+            + table
+        )
+        return body, stats, cat_error
+
+    def _summary(
+        self, stats: catalog.CatalogStats | None, placed: Sequence[_Placed], lang: str
+    ) -> str:
+        counts = Counter(p.finding.severity for p in placed)
+        parts = []
+        if stats is not None:
+            t, f, u = stats.translated_words, stats.fuzzy_words, stats.untranslated_words
+            parts.append(
+                f"<div><h3>Completeness</h3>{_bar_html(t, f, u)}{_words_html(t, f, u)}"
+                f'<p class="words">{stats.translated} translated, {stats.fuzzy} fuzzy, '
+                f"{stats.untranslated} untranslated entries in <code>{_e(stats.path)}</code></p>"
+                "</div>"
+            )
+        parts.append(f"<div><h3>Findings</h3>{_counts_html(counts)}</div>")
+        loose = [p for p in placed if p.unit is None]
+        extra = ""
+        if loose:
+            extra = "<h3>Findings not tied to a block of text</h3>" + "".join(
+                _details_html(p) for p in loose
+            )
+        return (
+            f'<div class="summary-grid">{"".join(parts)}</div>'
+            + _findings_table(placed, lang)
+            + extra
+            + "<h3>Page, block by block</h3>"
+        )
+
+
+def _rel(settings: Settings, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(settings.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# -- the overview ---------------------------------------------------------------------
+def _matrix_cell(cell: _Cell | None, lang: str) -> str:
+    label = f'data-label="{_e(_lang_name(lang))}"'
+    if cell is None:
+        return (
+            f'<td class="none" {label}>—<span class="visually-hidden"> not translated</span></td>'
+        )
+    counts = {s: cell.counts.get(s, 0) for s in SEVERITIES}
+    data = " ".join(f'data-{s}="{counts[s]}"' for s in SEVERITIES)
+    href = f"{_href(cell.article)}#{lang}"
+    if cell.role == "source":
+        inner = '<span class="badge">Source</span>'
+        data += ' data-role="source"'
+    elif cell.stats is None:
+        inner = f'<span class="badge">⚠ catalog error</span> {_e(cell.error or "")}'
+        data += ' data-role="target"'
+    else:
+        st = cell.stats
+        t, f, u = st.translated_words, st.fuzzy_words, st.untranslated_words
+        inner = _bar_html(t, f, u) + _words_html(t, f, u)
+        data += (
+            f' data-role="target" data-translated-words="{t}" data-fuzzy-words="{f}"'
+            f' data-untranslated-words="{u}"'
+        )
+    return (
+        f'<td data-article="{_e(cell.article)}" data-lang="{lang}" {label} {data}>'
+        f'<a class="cell" href="{href}">{inner}'
+        f'<span class="visually-hidden"> {_e(cell.article)}, {lang}</span></a>'
+        f"{_counts_html(counts)}</td>"
+    )
+
+
+def _overview(
+    settings: Settings,
+    cells: Sequence[_Cell],
+    articles: Sequence[Article],
+    findings: Findings,
+    unassigned: Sequence[Finding],
+    changes: int,
+    now: datetime,
+) -> str:
+    langs = settings.languages
+    by_key = {(c.article, c.lang): c for c in cells}
+    head = "".join(f'<th scope="col">{_e(_lang_name(lang))}</th>' for lang in langs)
+    rows = []
+    for a in articles:
+        tds = "".join(_matrix_cell(by_key.get((a.name, lang)), lang) for lang in langs)
+        rows.append(
+            f'<tr><th scope="row"><a href="{_href(a.name)}">{_e(a.name)}</a><br>'
+            f'<span class="muted">source: {a.lang}</span></th>{tds}</tr>'
+        )
+    totals = []
+    for lang in langs:
+        column = [c for c in cells if c.lang == lang]
+        stats = [c.stats for c in column if c.stats is not None]
+        t = sum(st.translated_words for st in stats)
+        f = sum(st.fuzzy_words for st in stats)
+        u = sum(st.untranslated_words for st in stats)
+        counts = Counter[str]()
+        for c in column:
+            counts.update(c.counts)
+        sev = " ".join(f'data-{s}="{counts.get(s, 0)}"' for s in SEVERITIES)
+        pages = sum(1 for c in column if c.role == "target")
+        inner = (_bar_html(t, f, u) + _words_html(t, f, u)) if pages else ""
+        totals.append(
+            f'<td data-total="{lang}" data-label="{_e(_lang_name(lang))}" '
+            f'data-translated-words="{t}" data-fuzzy-words="{f}" '
+            f'data-untranslated-words="{u}" {sev}>{inner}'
+            f'<p class="words">{_plural(pages, "translation")}, '
+            f"{_plural(sum(1 for c in column if c.role == 'source'), 'source')}</p>"
+            f"{_counts_html(counts)}</td>"
+        )
+    matrix = (
+        '<p class="muted" id="matrix-help">Each cell: share of source words translated '
+        "(bar: solid = translated, striped = fuzzy, hollow = untranslated) and findings by "
+        "severity. Select a cell to see the page.</p>"
+        '<div class="scroll" role="region" aria-label="Articles by language" tabindex="0">'
+        '<table class="matrix" id="matrix" aria-describedby="matrix-help">'
+        '<caption class="visually-hidden">Articles by language</caption>'
+        f'<thead><tr><th scope="col">Article</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody>"
+        f'<tfoot><tr><th scope="row">Total</th>{"".join(totals)}</tr></tfoot>'
+        "</table></div>"
+    )
+    total_counts = Counter[str]()
+    for cell in cells:
+        total_counts.update(cell.counts)
+    run = [
+        ("Date", now.strftime("%Y-%m-%d %H:%M UTC")),
+        ("Tolk", __version__),
+        ("Project", str(settings.root)),
+        ("Settings file", settings.config_path or "none (defaults)"),
+        ("Sources", settings.source_dir),
+        ("Catalogs", settings.locales_dir),
+        ("Built pages", settings.build_dir),
+        ("Languages", ", ".join(langs)),
+        ("Fuzzy threshold", f"{settings.fuzzy_threshold:g}"),
+        ("Disabled checks", ", ".join(settings.disabled_checks) or "none"),
+        ("Findings from", findings.origin),
+        ("Fixes from", f"{_rel(settings, changes_path(settings))} ({changes} changes)"),
+    ]
+    dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in run)
+    notice = ""
+    if not findings.available:
+        notice = (
+            f'<p class="notice" role="status">⚠ No findings: {_e(findings.origin)}. '
+            "Completeness is shown; run <code>tolk check</code> to see why.</p>"
+        )
+    other = ""
+    if unassigned:
+        items = "".join(
+            f"<li>{_sev(f.severity)} <code>{_e(f.file)}:{f.line}</code> "
+            f"{_e(f.check)}: {_e(strip_codes(f.text) or f.message)}</li>"
+            for f in sorted(unassigned, key=lambda f: (f.file, *f.sort_key))
+        )
+        other = f"<h2>Findings in other files</h2><ul>{items}</ul>"
+    legend = (
+        "<h2>How to read this</h2><ul>"
+        f"<li>{_sev('error')}, {_sev('warning')}, {_sev('info')}: severities, "
+        "each with its own icon and word.</li>"
+        "<li>✓ translated, ≈ fuzzy (machine or changed source: needs review), "
+        "✗ untranslated: words of the source, as counted by <code>tolk stats</code>.</li>"
+        "<li>On an article page, <kbd>Tab</kbd> reaches every mark and panel; "
+        "<kbd>n</kbd> and <kbd>p</kbd> jump between findings.</li></ul>"
+    )
+    body = (
+        '<header class="top"><h1>Tolk report</h1>'
+        f'<p class="muted">{len(articles)} articles · '
+        f"{sum(1 for c in cells if c.role == 'target')} translations · "
+        + " · ".join(f"{ICONS[s]} {total_counts.get(s, 0)} {PLURALS[s]}" for s in SEVERITIES)
+        + "</p></header>"
+        f'<main id="main">{notice}{matrix}'
+        f'<h2>Run</h2><dl class="run">{dl}</dl>{other}{legend}</main>'
+        f'<footer class="bottom">Generated by Tolk {_e(__version__)} on '
+        f"{_e(now.strftime('%Y-%m-%d %H:%M UTC'))}.</footer>"
+    )
+    return _page("Tolk report", body, prefix="")
+
+
+# -- the whole report ------------------------------------------------------------------
+def build_report(
+    settings: Settings,
+    articles: Sequence[Article],
+    findings: Findings,
+    *,
+    changes: Iterable[Change] = (),
+    out: Path | None = None,
+    now: datetime | None = None,
+) -> ReportResult:
+    """Write the report for ``articles`` to ``out`` (default ``build/report/``)."""
+    folder = out or settings.build / "report"
+    result = ReportResult(folder)
+    now = now or datetime.now(UTC)
+    locator = _Locator(settings, articles)
+    data = {a.name: _ArticleData(a) for a in articles}
+    unassigned: list[Finding] = []
+    for item in findings.items:
+        f = Finding.from_json(item)
+        result.findings += 1
+        hit = locator.locate(f.file)
+        if hit is None:
+            unassigned.append(f)
+            continue
+        article, lang, is_source = hit
+        if lang == article.lang and not is_source:
+            result.copies += 1  # build/<source lang>/ copies the source: shown there
+            continue
+        data[article.name].findings.setdefault(lang, []).append(f)
+    change_list = list(changes)
+    for change in change_list:
+        hit = locator.locate(change.file)
+        if hit is not None:
+            data[hit[0].name].changes.setdefault(hit[1], []).append(change)
+
+    pages_dir = folder / "articles"
+    cells: list[_Cell] = []
+    wanted: set[Path] = set()
+    for article in articles:
+        builder = _ArticleBuilder(settings, data[article.name])
+        text = builder.render()
+        path = pages_dir / f"{article.name}.html"
+        _write(result, path, text)
+        wanted.add(path)
+        cells.extend(builder.cells)
+        result.placed += builder.placed
+        result.errors.extend(builder.errors)
+    if pages_dir.is_dir():
+        for stale in pages_dir.glob("*.html"):
+            if stale not in wanted:
+                stale.unlink()
+    result.unassigned = len(unassigned)
+    index = _overview(settings, cells, articles, findings, unassigned, len(change_list), now)
+    _write(result, folder / "index.html", index)
+    _write_data(result, folder, cells, findings, now)
+    for name in ASSET_FILES:
+        target = folder / "assets" / name
+        if not target.exists() or target.read_bytes() != (ASSETS / name).read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ASSETS / name, target)
+    return result
+
+
+def _write(result: ReportResult, path: Path, text: str) -> None:
+    size = len(text.encode("utf-8"))
+    result.largest_page = max(result.largest_page, size)
+    if path.suffix == ".html":
+        result.pages.append(path)
+    if write_atomic(path, text):
+        result.written += 1
+
+
+def _write_data(
+    result: ReportResult, folder: Path, cells: Sequence[_Cell], findings: Findings, now: datetime
+) -> None:
+    """``data.json``: the matrix as data, for scripts and tests."""
+    payload = {
+        "generated": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "findings_origin": findings.origin,
+        "findings_available": findings.available,
+        "cells": [
+            {
+                "article": c.article,
+                "lang": c.lang,
+                "role": c.role,
+                "translated_words": c.stats.translated_words if c.stats else None,
+                "fuzzy_words": c.stats.fuzzy_words if c.stats else None,
+                "untranslated_words": c.stats.untranslated_words if c.stats else None,
+                "findings": {s: c.counts.get(s, 0) for s in SEVERITIES},
+            }
+            for c in cells
+        ],
+    }
+    _write(result, folder / "data.json", json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
+
+
+# -- the command -------------------------------------------------------------------------
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    """``tolk report``: write the static report and say where it is."""
+    from pipeline.project import discover
+
+    started = time.perf_counter()
+    articles = discover(settings, args.article or None)
+    if args.findings is not None:
+        findings = read_findings(args.findings)
+    elif args.no_checks:
+        findings = Findings((), "not run (--no-checks)", available=False)
+    else:
+        findings = collect_findings(settings, check_paths(settings))
+    out = args.output.resolve() if args.output else None
+    result = build_report(settings, articles, findings, changes=load_changes(settings), out=out)
+    took = time.perf_counter() - started
+    print(
+        f"report: {len(articles)} articles, {len(result.pages)} pages "
+        f"({result.written} files changed), {result.findings} findings "
+        f"({result.placed} marked in place, {result.copies} repeats of a source in "
+        f"build/<its language>/ shown once); largest page "
+        f"{result.largest_page / 1000:.0f} kB; {took:.1f}s; open {result.index}",
+        file=sys.stderr,
+    )
+    if not findings.available:
+        print(f"warning: {findings.origin}", file=sys.stderr)
+    if result.largest_page > MAX_PAGE_BYTES:
+        print(
+            f"warning: a page is {result.largest_page / 1e6:.1f} MB, over the "
+            f"{MAX_PAGE_BYTES / 1e6:.0f} MB budget; slow to open on a phone",
+            file=sys.stderr,
+        )
+    for err in result.errors:
+        print(f"warning: {err}", file=sys.stderr)
+    return 0
+
+
+AddCommand = Callable[..., argparse.ArgumentParser]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: AddCommand) -> None:
+    """Add ``tolk report`` to the parser (``add`` is ``cli._add``)."""
+    p = add(
+        sub,
+        "report",
+        cmd_report,
+        "Write a static HTML report (overview and one page per article) to build/report/.",
+        "tolk report && xdg-open build/report/index.html",
+    )
+    p.add_argument("article", nargs="*", help="article names; default: all")
+    p.add_argument(
+        "--findings",
+        type=Path,
+        metavar="FILE",
+        help="findings saved by 'tolk check --format json'; default: run the checks now",
+    )
+    p.add_argument(
+        "--no-checks", action="store_true", help="no findings: completeness and fixes only"
+    )
+    p.add_argument("-o", "--output", type=Path, help="output folder (default: build/report)")

@@ -1,0 +1,209 @@
+"""``tolk fix``: repaired pages, an explained and replayable change list, nothing twice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import Fix
+from pipeline.checks.runner import run_checks
+from pipeline.cli import main
+from pipeline.detect import Verdict
+from pipeline.errors import InputError
+from pipeline.fixing import (
+    REMOVE_SOURCE,
+    Change,
+    fix_pages,
+    load_changes,
+    replay_changes,
+)
+from pipeline.html.document import read_document
+from pipeline.segments import Segment
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "source_articles"
+SEEDS = ("magnesium-cauchemars.html", "magnesium-l-threonate.html")
+FIXABLE = ("glued-words", "punctuation-spacing", "dates")
+
+
+class QuietJudge:
+    """Finds English where 'Written by' or 'Partner' is written: fast and predictable."""
+
+    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
+        return [
+            Verdict(t, e, "en", 1.0, True, "fake")
+            if "Written by" in t or "Partner" in t
+            else Verdict(t, e, e, 1.0, False, "fake")
+            for t, e, _c in items
+        ]
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "source_articles"
+    folder.mkdir()
+    for name in SEEDS:
+        shutil.copy(SOURCES / name, folder / name)
+    return folder
+
+
+def test_fix_repairs_every_fixable_seed_defect(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fixed"
+    report = fix_pages([pages], out_dir=out, judge=QuietJudge())
+    fixed = out / "magnesium-cauchemars.html"
+    assert fixed.is_file() and (out / "changes.json").is_file()
+    html = fixed.read_text(encoding="utf-8")
+    for repaired in (
+        "abaissant <a",
+        "pics de cortisol</a> qui",
+        "Glycinate de magnésium</strong> et",
+        "thérapie et <a",
+        "existante <a",
+        "santé mentale</a> conditions",
+        "alignant <em>rythme",
+        "Modulation GABA\u00a0:</strong> Le magnésium",
+        "prendre\u202f?</strong> Les posologies",
+        "sur Amazon</a> <small>*En tant",
+        '<time datetime="2026-01-28">28 janvier 2026</time>',
+    ):
+        assert repaired in html, repaired
+    after = run_checks([fixed], judge=QuietJudge())
+    assert not [f for f in after.findings if f.check in FIXABLE]
+    checks = {c.check for c in report.changes}
+    assert checks == set(FIXABLE)
+    assert all(c.before != c.after and c.source.startswith("fixes.") for c in report.changes)
+
+
+def test_fix_lists_what_it_cannot_repair(pages: Path, tmp_path: Path) -> None:
+    report = fix_pages([pages], out_dir=tmp_path / "fixed", judge=QuietJudge())
+    left = {(Path(f.file).name, f.check) for f in report.left}
+    assert ("magnesium-l-threonate.html", "truncated") in left
+    assert ("magnesium-l-threonate.html", "duplicate-near") in left
+    assert ("magnesium-cauchemars.html", "mixed-language") in left
+
+
+def test_fix_changes_nothing_the_second_time(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fixed"
+    first = fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    assert first.changes
+    second = fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    assert second.changes == ()
+    assert all(p.written is None for p in second.pages)
+
+
+def test_the_change_list_replays_to_the_same_pages(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fixed"
+    report = fix_pages([pages], out_dir=out, judge=QuietJudge())
+    expected = (out / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    changes, outputs = load_changes(out / "changes.json")
+    assert changes == list(report.changes)
+    replayed = replay_changes(changes, outputs=outputs, out_dir=tmp_path / "again")
+    assert (tmp_path / "again" / "magnesium-cauchemars.html").read_text(
+        encoding="utf-8"
+    ) == expected
+    assert len(replayed.changes) == len(changes)
+    assert not any(p.problems for p in replayed.pages)
+
+
+def test_replay_skips_a_change_whose_before_text_differs(pages: Path, tmp_path: Path) -> None:
+    page = pages / "magnesium-cauchemars.html"
+    doc = read_document(page)
+    assert doc is not None
+    stale = Change(str(page), 58, "p", "p-c3a854f4", "dates", "not this text", "x", "fixes.x")
+    report = replay_changes([stale], out_dir=tmp_path / "out")
+    assert report.changes == ()
+    assert "differs from the recorded 'before'" in report.pages[0].problems[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_change_list_that_leaves_the_output_folder_is_refused(tmp_path: Path) -> None:
+    listing = tmp_path / "changes.json"
+    listing.write_text(json.dumps({"changes": [], "outputs": {"a.html": "../x.html"}}), "utf-8")
+    _changes, outputs = load_changes(listing)
+    assert outputs == {"a.html": "../x.html"}
+    page = tmp_path / "a.html"
+    page.write_text('<html lang="fr"><body><p>a</p></body></html>', "utf-8")
+    change = Change(str(page), 1, "p", "k", "dates", "a", "b", "fixes.x")
+    with pytest.raises(InputError, match="leaves the output folder"):
+        replay_changes([change], outputs={str(page): "../x.html"})
+
+
+def test_malformed_change_lists_are_input_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "changes.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read the change list"):
+        load_changes(bad)
+    bad.write_text(json.dumps({"changes": [{"file": "a"}]}), encoding="utf-8")
+    with pytest.raises(InputError, match="malformed change record"):
+        load_changes(bad)
+    with pytest.raises(InputError, match="not found"):
+        load_changes(tmp_path / "missing.json")
+
+
+def test_the_suggest_hook_replaces_leftovers(pages: Path, tmp_path: Path) -> None:
+    def suggest(seg: Segment, found: str | None) -> Fix | None:
+        if seg.text == "Partner Content":
+            return Fix("Contenu partenaire", "memory:test")
+        return None
+
+    out = tmp_path / "fixed"
+    report = fix_pages([pages], out_dir=out, judge=QuietJudge(), suggest=suggest)
+    change = next(c for c in report.changes if c.check == "mixed-language")
+    assert (change.before, change.after, change.source) == (
+        "Partner Content",
+        "Contenu partenaire",
+        "memory:test",
+    )
+    html = (out / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    assert '<p class="ad-slot__label">Contenu partenaire</p>' in html
+
+
+def test_a_foreign_title_above_its_translation_is_removed(pages: Path, tmp_path: Path) -> None:
+    class DutchTitle(QuietJudge):
+        def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
+            return [
+                Verdict(t, e, "nl", 1.0, True, "fake")
+                if "hersengezondheid" in t
+                else Verdict(t, e, e, 1.0, False, "fake")
+                for t, e, _c in items
+            ]
+
+    out = tmp_path / "fixed"
+    report = fix_pages([pages], out_dir=out, judge=DutchTitle())
+    (removal,) = [c for c in report.changes if c.source == REMOVE_SOURCE]
+    assert removal.line == 57 and removal.location.endswith("p.title")
+    assert removal.after == ""
+    fixed = (out / "magnesium-l-threonate.html").read_text(encoding="utf-8")
+    assert "hersengezondheid" not in fixed
+    assert "Magnésium L-thréonate" in fixed
+    # Fixing the fixed page again changes nothing: the duplicate is gone.
+    again = fix_pages([out], out_dir=tmp_path / "again", judge=DutchTitle())
+    assert not [c for c in again.changes if c.source == REMOVE_SOURCE]
+    # The removal is in the change list, so a replay removes it too.
+    changes, outputs = load_changes(out / "changes.json")
+    replayed = replay_changes(changes, outputs=outputs, out_dir=tmp_path / "replayed")
+    assert replayed.changes
+    text = (tmp_path / "replayed" / "magnesium-l-threonate.html").read_text(encoding="utf-8")
+    assert text == fixed
+
+
+def test_tolk_fix_and_replay_from_the_command_line(
+    pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "fixed"
+    args = ["fix", str(pages), "--out", str(out), "--disable", "mixed-language"]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "tolk fix:" in printed and "changes.json" in printed
+    assert main(["fix", "--replay", str(out / "changes.json"), "--out", str(tmp_path / "r")]) == 0
+    capsys.readouterr()
+    replayed = (tmp_path / "r" / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    assert replayed == (out / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"changes", "outputs", "written", "left", "problems"} <= set(data)
+    assert main(["fix", str(tmp_path / "missing")]) == 2

@@ -1,0 +1,391 @@
+"""``tolk report``: the static site, its numbers, its marks, and a real browser's view."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import html as lxml_html
+
+from pipeline import cli, report
+from pipeline.config import Settings, load_settings
+from pipeline.errors import InputError
+from pipeline.html.extract import extract_text
+from pipeline.project import discover
+from pipeline.report import Finding, Findings, build_report, page_blocks, place_finding
+
+from .conftest import ROOT
+
+SEED_004 = "magnesium-l-threonate"
+DUTCH_TITLE = "Magnesium L-threonaat: hersengezondheid"
+NOW = datetime(2026, 1, 28, 9, 30, tzinfo=UTC)
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+# -- helpers ------------------------------------------------------------------
+def tolk(project: Path, *argv: str) -> int:
+    """The real entry point, on the project copy."""
+    return cli.main(["--config", str(project / "tolk.toml"), "-q", *argv])
+
+
+def tolk_report(project: Path, *argv: str) -> int:
+    """``tolk report`` through the parser lines report.register adds to cli."""
+    parser = argparse.ArgumentParser(prog="tolk")
+    sub = parser.add_subparsers(dest="command")
+    report.register(sub, cli._add)
+    args = parser.parse_args(["report", *argv])
+    return int(args.handler(args, load_settings(project / "tolk.toml")))
+
+
+def built_project(project: Path) -> Settings:
+    assert tolk(project, "extract") == 0
+    assert tolk(project, "build") == 0
+    return load_settings(project / "tolk.toml")
+
+
+def finding(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "file": "source_articles/x.html",
+        "line": 1,
+        "location": "",
+        "check": "mixed-language",
+        "severity": "error",
+        "text": "",
+        "found_lang": None,
+        "expected_lang": None,
+        "confidence": None,
+        "message": "",
+        "fix": None,
+    }
+    base.update(fields)
+    return base
+
+
+def dom(path: Path) -> Any:
+    return lxml_html.fromstring(path.read_text(encoding="utf-8"))
+
+
+# -- reading findings and fixes ---------------------------------------------------
+def test_findings_are_read_from_the_check_json_shape() -> None:
+    text = json.dumps({"findings": [finding(confidence=0.5)], "summary": {"error": 1}})
+    items = report.parse_findings(text)
+    f = Finding.from_json(items[0])
+    assert (f.check, f.severity, f.confidence, f.fix_replacement) == (
+        "mixed-language",
+        "error",
+        0.5,
+        None,
+    )
+
+
+@pytest.mark.parametrize("text", ["not json", '{"summary": {}}', '{"findings": [1, 2]}'])
+def test_bad_findings_are_one_clear_error(text: str) -> None:
+    with pytest.raises(InputError, match="tolk check --format json"):
+        report.parse_findings(text, Path("findings.json"))
+
+
+def test_changes_are_optional_and_tolerant(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path)
+    assert report.load_changes(settings) == []
+    path = report.changes_path(settings)
+    path.parent.mkdir(parents=True)
+    path.write_text("{broken", encoding="utf-8")
+    assert report.load_changes(settings) == []
+    change = {"file": "a.html", "line": 3, "check": "c", "before": "x", "after": "y"}
+    path.write_text(json.dumps([change, "junk"]), encoding="utf-8")
+    assert [c.after for c in report.load_changes(settings)] == ["y"]
+    path.write_text(json.dumps({"changes": [change]}), encoding="utf-8")
+    assert [c.line for c in report.load_changes(settings)] == [3]
+
+
+# -- placing findings in the page ---------------------------------------------------
+PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><title>Titre</title></head><body>
+<article>
+<p class="title">Magnesium L-threonaat: hersengezondheid</p>
+<h1>Le magnésium</h1>
+<p>Première phrase. Written by Jane, deuxième phrase.</p>
+</article></body></html>
+"""
+
+
+def test_a_finding_marks_its_own_text_by_line_location_and_text() -> None:
+    blocks = page_blocks(extract_text(PAGE))
+    seg = next(
+        s for b in blocks.values() for s in (p.segment for p in b.pieces) if "Written" in s.text
+    )
+    f = Finding.from_json(finding(line=seg.line, location=seg.location, text="Written by"))
+    unit, start, end = place_finding(f, blocks) or (0, 0, 0)
+    assert blocks[unit].text[start:end] == "Written by"
+
+
+def test_a_finding_with_a_wrong_line_is_found_by_its_text() -> None:
+    blocks = page_blocks(extract_text(PAGE))
+    f = Finding.from_json(finding(line=999, location="nowhere", text="hersengezondheid"))
+    unit, start, end = place_finding(f, blocks) or (0, 0, 0)
+    assert blocks[unit].text[start:end] == "hersengezondheid"
+    assert place_finding(Finding.from_json(finding(line=999, text="absent")), blocks) is None
+
+
+def test_a_finding_whose_text_is_not_on_its_line_marks_the_segment() -> None:
+    blocks = page_blocks(extract_text(PAGE))
+    seg = next(
+        s
+        for b in blocks.values()
+        for s in (p.segment for p in b.pieces)
+        if s.text == "Le magnésium"
+    )
+    f = Finding.from_json(finding(line=seg.line, location=seg.location, text="zzz"))
+    unit, start, end = place_finding(f, blocks) or (0, 0, 0)
+    assert blocks[unit].text[start:end] == "Le magnésium"
+
+
+# -- the site -------------------------------------------------------------------------
+def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
+    settings = built_project(project)
+    nasty = "<script>alert('x')</script>"
+    article = f"source_articles/{SEED_004}.html"
+    items = (
+        finding(file=article, line=57, text=DUTCH_TITLE, message=nasty, found_lang="nl"),
+        finding(file=f"build/en/{SEED_004}.html", line=1, text=nasty, severity="warning"),
+        finding(file="somewhere/else.html", text=nasty, severity="info"),
+    )
+    changes_file = report.changes_path(settings)
+    changes_file.parent.mkdir(parents=True, exist_ok=True)
+    change = {
+        "file": article,
+        "line": 57,
+        "location": "p.title",
+        "check": "mixed-language",
+        "before": f"{DUTCH_TITLE} <img src=x onerror=alert(1)>",
+        "after": "",
+        "source": "remove-foreign-line",
+    }
+    changes_file.write_text(json.dumps([change]), encoding="utf-8")
+    result = build_report(
+        settings,
+        discover(settings),
+        Findings(items, "test"),
+        changes=report.load_changes(settings),
+        now=NOW,
+    )
+    assert result.findings == 3 and result.unassigned == 1
+    for page in result.pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text
+        assert "&lt;script&gt;" in text or page.name != f"{SEED_004}.html"
+    seed = dom(result.folder / "articles" / f"{SEED_004}.html")
+    fixes = seed.xpath('//section[@id="fr"]//table[@class="fixes"]//td')
+    assert any("remove-foreign-line" in td.text_content() for td in fixes)
+    index = dom(result.index)
+    assert "somewhere/else.html" in index.text_content()  # findings of unknown files stay visible
+
+
+def test_report_is_deterministic_and_removes_stale_pages(project: Path) -> None:
+    settings = built_project(project)
+    articles = discover(settings)
+    empty = Findings((), "none", available=False)
+    first = build_report(settings, articles, empty, now=NOW)
+    stale = first.folder / "articles" / "gone.html"
+    stale.write_text("old", encoding="utf-8")
+    snapshot = {p: p.read_bytes() for p in first.folder.rglob("*") if p.is_file()}
+    second = build_report(settings, articles, empty, now=NOW)
+    assert second.written == 0
+    assert not stale.exists()
+    assert all(p.read_bytes() == data for p, data in snapshot.items() if p != stale)
+    assert (first.folder / "assets" / "report.css").is_file()
+    text = first.index.read_text(encoding="utf-8")
+    assert "No findings: none" in text  # a run without checks says so
+    assert "2026-01-28 09:30 UTC" in text
+
+
+def test_the_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser(prog="tolk")
+    sub = parser.add_subparsers()
+    report.register(sub, cli._add)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["report", "--help"])
+    out = capsys.readouterr().out
+    assert "example:" in out and "tolk report" in out
+
+
+# -- end to end, in a real browser ---------------------------------------------------------
+def find_chromium() -> str | None:
+    """Debian's chromium (installed by .ci/run), or one named by TOLK_CHROMIUM."""
+    named = os.environ.get("TOLK_CHROMIUM")
+    if named:
+        return named
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def chromium_or_skip() -> str:
+    """The browser, or a skip saying why; on CI (.ci/run installs it) a missing one fails."""
+    found = find_chromium()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium not found on CI: .ci/run installs Debian's chromium package")
+        pytest.skip("no Chromium here: apt-get install chromium, or set TOLK_CHROMIUM")
+    return found
+
+
+class Browser:
+    """Headless Chromium, one process per page: its DOM after scripts, or a screenshot."""
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        self.base = [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+        ]
+
+    def _run(self, *args: str) -> str:
+        done = subprocess.run(
+            [*self.base, *args], capture_output=True, text=True, timeout=90, check=False
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    def dom(self, url: str) -> Any:
+        return lxml_html.fromstring(self._run("--dump-dom", url))
+
+    def screenshot(self, url: str, out: Path, size: str) -> Path:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.unlink(missing_ok=True)
+        self._run(f"--screenshot={out}", f"--window-size={size}", url)
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        return out
+
+
+def expected_counts(
+    settings: Settings, items: list[dict[str, Any]]
+) -> Counter[tuple[str, str, str]]:
+    """(article, lang, severity) -> findings, worked out independently of the report."""
+    articles = {a.name: a for a in discover(settings)}
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for item in items:
+        path = Path(item["file"])
+        article = articles.get(path.stem)
+        if article is None:
+            continue
+        parent = path.parent.name
+        if parent == settings.source_dir:
+            counts[(article.name, article.lang, item["severity"])] += 1
+        elif parent in article.targets(settings):
+            counts[(article.name, parent, item["severity"])] += 1
+    return counts
+
+
+@pytest.mark.slow
+def test_report_end_to_end_in_chromium(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Extract, build, report; then read the site as Chromium renders it."""
+    chromium = chromium_or_skip()
+    settings = built_project(project)
+    assert tolk_report(project) == 0  # checks run through the report's seam
+    # What `tolk check --format json` says, to compare the overview with.
+    paths = [str(p) for p in report.check_paths(settings)]
+    capsys.readouterr()
+    assert tolk(project, "check", "--format", "json", "--severity", "info", *paths) in (0, 1)
+    checked = json.loads(capsys.readouterr().out)["findings"]
+    assert any(DUTCH_TITLE in f["text"] for f in checked)
+
+    out = project / "build" / "report"
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) == 1 + len(discover(settings))
+    assert max(p.stat().st_size for p in pages) < report.MAX_PAGE_BYTES
+    browser = Browser(chromium, tmp_path / "chromium")
+
+    # The overview: every article and language, with the numbers of `tolk stats`.
+    capsys.readouterr()
+    assert tolk(project, "stats", "--format", "json") in (0, 1)
+    catalogs = json.loads(capsys.readouterr().out)["catalogs"]
+    stats = {(r["article"], r["lang"]): r for r in catalogs}
+    index = browser.dom(out.joinpath("index.html").as_uri())
+    counts = expected_counts(settings, checked)
+    for article in discover(settings):
+        row = index.xpath(f'//table[@id="matrix"]//th[a="{article.name}"]')
+        assert row, article.name
+        for lang in settings.languages:
+            (cell,) = index.xpath(f'//td[@data-article="{article.name}"][@data-lang="{lang}"]')
+            text = " ".join(cell.text_content().split())
+            for sev in report.SEVERITIES:
+                assert int(cell.get(f"data-{sev}")) == counts[(article.name, lang, sev)]
+            if lang == article.lang:
+                assert cell.get("data-role") == "source" and "Source" in text
+                continue
+            row_stats = stats[(article.name, lang)]
+            t, f, u = (
+                row_stats[k] for k in ("translated_words", "fuzzy_words", "untranslated_words")
+            )
+            assert (cell.get("data-translated-words"), cell.get("data-untranslated-words")) == (
+                str(t),
+                str(u),
+            )
+            assert f"✓ {t} · ≈ {f} · ✗ {u} / {t + f + u} words" in text, text
+            total = t + f + u
+            assert f"{(100 * t / total if total else 0):.0f}% translated" in text
+    for lang in settings.languages:
+        (total_cell,) = index.xpath(f'//td[@data-total="{lang}"]')
+        rows = [r for (a, lg), r in stats.items() if lg == lang]
+        assert int(total_cell.get("data-translated-words")) == sum(
+            r["translated_words"] for r in rows
+        )
+        assert int(total_cell.get("data-error")) == sum(
+            n for (a, lg, sev), n in counts.items() if lg == lang and sev == "error"
+        )
+    (run,) = index.xpath('//dl[@class="run"]')
+    shown = dict(zip(run.xpath("dt/text()"), run.xpath("dd/text()"), strict=True))
+    assert shown["Fuzzy threshold"] == "75" and shown["Languages"] == "fr, nl, en"
+    assert shown["Findings from"].startswith("tolk check") and "UTC" in shown["Date"]
+
+    # Seed 004: the Dutch title above the French one is marked, with its panel.
+    url = (out / "articles" / f"{SEED_004}.html").as_uri()
+    page = browser.dom(url + "?open")
+    marks = page.xpath('//section[@id="fr"]//mark')
+    title_marks = [m for m in marks if DUTCH_TITLE in m.text_content()]
+    assert title_marks, [m.text_content() for m in marks]
+    mark = title_marks[0]
+    assert mark.get("tabindex") == "0" and mark.get("title")
+    (panel,) = page.xpath(f'//details[@id="{mark.get("data-finding")}"]')
+    assert panel.get("open") is not None  # the script ran (under the page's CSP)
+    panel_text = panel.text_content()
+    assert "Dutch (nl)" in panel_text and "French (fr)" in panel_text
+    assert any(word in mark.getnext().text_content() for word in ("error", "warning", "info"))
+
+    # Pictures for a person: overview, seed 004 (wide and phone-sized).
+    shots = [
+        browser.screenshot(
+            out.joinpath("index.html").as_uri(), SCREENSHOTS / "report-index.png", "1280,1600"
+        ),
+        browser.screenshot(
+            f"{url}?only-findings&open", SCREENSHOTS / "report-seed-004.png", "1280,1600"
+        ),
+        browser.screenshot(
+            f"{url}?only-findings", SCREENSHOTS / "report-seed-004-phone.png", "390,1400"
+        ),
+        browser.screenshot(
+            out.joinpath("index.html").as_uri(), SCREENSHOTS / "report-index-phone.png", "390,1400"
+        ),
+    ]
+    assert all(s.stat().st_size > 10_000 for s in shots)
