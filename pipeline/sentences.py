@@ -150,6 +150,11 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     ),
 }
 
+# Where a sentence may end inside the text: an end mark, closing quotes or
+# codes, then a space. Without one, the text is a single sentence and the
+# splitter is not asked (most headings, labels and short paragraphs).
+_MAYBE_BOUNDARY = re.compile(r"[.!?…;:]+(?:[\"'»”’)\]]|</g\d+>|<x\d+/>)*\s+\S")
+
 _SENTENCEX_LANG = {"fr": "fr", "nl": "nl", "en": "en"}
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 
@@ -197,6 +202,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
     """
     if not text:
         return []
+    if not _MAYBE_BOUNDARY.search(text):
+        return [(text, "")]  # no end mark followed by a space: one sentence
     # Plain text and, for each plain character, its offset in the coded text.
     plain_parts: list[str] = []
     offsets: list[int] = []

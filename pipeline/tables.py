@@ -10,7 +10,9 @@ from pipeline.catalog import CatalogStats
 def _console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    # Wide enough for whole article names even in a CI log (no terminal).
+    console = Console(soft_wrap=False)
+    return Console(soft_wrap=False, width=max(console.width, 110))
 
 
 def stats_table(rows: Sequence[CatalogStats]) -> None:
@@ -18,6 +20,7 @@ def stats_table(rows: Sequence[CatalogStats]) -> None:
     from rich.table import Table
 
     table = Table(title="Catalog completeness", show_lines=False)
+    width = max([len(r.article) for r in rows] + [7])
     for name, justify in (
         ("article", "left"),
         ("lang", "left"),
@@ -27,7 +30,12 @@ def stats_table(rows: Sequence[CatalogStats]) -> None:
         ("words t/f/u", "right"),
         ("done", "right"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(
+            name,
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=True,
+            min_width=width if name == "article" else None,
+        )
     for r in rows:
         table.add_row(
             r.article,

@@ -174,12 +174,16 @@ def collapse(text: str) -> str:
 
 def is_skipped(el: etree._Element) -> bool:
     """True for elements whose content is never translated."""
-    tag = tag_of(el)
-    if tag in SKIPPED:
+    if tag_of(el) in SKIPPED:
         return True
-    if el.get("translate", "").lower() == "no" or el.get("data-translate", "").lower() == "no":
+    attrib = el.attrib
+    if not attrib:
+        return False  # most elements: no attributes to look at
+    if (attrib.get("translate") or "").lower() == "no":
         return True
-    return "notranslate" in el.get("class", "").split()
+    if (attrib.get("data-translate") or "").lower() == "no":
+        return True
+    return "notranslate" in (attrib.get("class") or "").split()
 
 
 def _step(el: etree._Element) -> str:
@@ -231,7 +235,10 @@ class Walker:
 
     def foreign_lang(self, el: etree._Element, inherited: str | None) -> str | None:
         """The deliberately foreign language of an element, if any."""
-        raw = el.get("lang") or el.get("{http://www.w3.org/XML/1998/namespace}lang")
+        attrib = el.attrib
+        if not attrib:
+            return inherited
+        raw = attrib.get("lang") or attrib.get("{http://www.w3.org/XML/1998/namespace}lang")
         if raw is None:
             return inherited
         lang = normalize(raw)
@@ -329,13 +336,15 @@ class Walker:
         visit(data, ())
 
     def _attributes(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
-        tag = tag_of(el)
+        attrib = el.attrib
+        if not attrib:
+            return
         for attr in TRANSLATABLE_ATTRS:
-            value = el.get(attr)
+            value = attrib.get(attr)
             if value is not None and _has_words(value):
                 self._attr_unit(el, attr, value, foreign, note)
-        if tag == "input" and el.get("type", "").lower() in BUTTON_INPUT_TYPES:
-            value = el.get("value")
+        if tag_of(el) == "input" and (attrib.get("type") or "").lower() in BUTTON_INPUT_TYPES:
+            value = attrib.get("value")
             if value is not None and _has_words(value):
                 self._attr_unit(el, "value", value, foreign, note)
 
