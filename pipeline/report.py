@@ -33,8 +33,11 @@ from typing import Any
 from urllib.parse import quote
 
 from pipeline import __version__, catalog
+from pipeline.checks.base import SEVERITIES, Finding, Severity
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
+from pipeline.fixing import Change
+from pipeline.fixing import load_changes as read_change_list
 from pipeline.html.extract import extract_file
 from pipeline.inline import strip_codes
 from pipeline.languages import display_name
@@ -42,7 +45,6 @@ from pipeline.project import Article
 from pipeline.segments import Page, Segment
 from pipeline.storage import write_atomic
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 ICONS: dict[str, str] = {"error": "✖", "warning": "⚠", "info": "ℹ", "ok": "✓"}
 PLURALS: dict[str, str] = {"error": "errors", "warning": "warnings", "info": "info"}
 ASSETS = Path(__file__).resolve().parent / "report_assets"
@@ -66,85 +68,6 @@ _STATE_LABELS: dict[str, str] = {
 
 
 # -- data ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class Finding:
-    """One finding, read from the JSON that ``tolk check --format json`` prints."""
-
-    file: str
-    line: int
-    location: str
-    check: str
-    severity: str
-    text: str
-    message: str
-    found_lang: str | None = None
-    expected_lang: str | None = None
-    confidence: float | None = None
-    fix_replacement: str | None = None
-    fix_source: str | None = None
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Finding:
-        """Read one finding, tolerating missing or mistyped optional fields.
-
-        >>> Finding.from_json({"file": "a.html", "line": "3", "severity": "fatal"}).severity
-        'error'
-        >>> Finding.from_json({"file": "a.html", "fix": {"replacement": ""}}).fix_replacement
-        ''
-        """
-        severity = str(data.get("severity") or "info").lower()
-        if severity not in SEVERITIES:
-            severity = "error" if severity in ("fatal", "critical") else "info"
-        fix = data.get("fix")
-        fix = fix if isinstance(fix, Mapping) else {}
-        confidence = data.get("confidence")
-        return cls(
-            file=str(data.get("file") or ""),
-            line=_int(data.get("line")),
-            location=str(data.get("location") or ""),
-            check=str(data.get("check") or "?"),
-            severity=severity,
-            text=str(data.get("text") or ""),
-            message=str(data.get("message") or ""),
-            found_lang=_opt_str(data.get("found_lang")),
-            expected_lang=_opt_str(data.get("expected_lang")),
-            confidence=float(confidence) if isinstance(confidence, int | float) else None,
-            fix_replacement=None if fix.get("replacement") is None else str(fix["replacement"]),
-            fix_source=_opt_str(fix.get("source")),
-        )
-
-    @property
-    def sort_key(self) -> tuple[int, str, str, str, str]:
-        """Page order, then a stable order among findings on the same line."""
-        return (self.line, self.location, self.check, self.text, self.message)
-
-
-@dataclass(frozen=True)
-class Change:
-    """One fix applied by ``tolk fix``, read from ``build/fixed/changes.json``."""
-
-    file: str
-    line: int
-    location: str
-    check: str
-    before: str
-    after: str
-    source: str
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Change:
-        """Read one change, tolerating missing fields."""
-        return cls(
-            file=str(data.get("file") or ""),
-            line=_int(data.get("line")),
-            location=str(data.get("location") or ""),
-            check=str(data.get("check") or ""),
-            before=str(data.get("before") or ""),
-            after=str(data.get("after") or ""),
-            source=str(data.get("source") or ""),
-        )
-
-
 @dataclass(frozen=True)
 class Findings:
     """The findings of a run and where they came from (shown in the report)."""
@@ -270,18 +193,16 @@ def changes_path(settings: Settings) -> Path:
 def load_changes(settings: Settings) -> list[Change]:
     """The fixes applied by ``tolk fix``; none when it has not run.
 
-    Accepts a bare list or an object with a ``changes`` list; an unreadable
-    file counts as no fixes (the report is about findings, not a gate).
+    An unreadable change list counts as no fixes (the report is about
+    findings, not a gate); ``tolk fix --replay`` is where it must be valid.
     """
     path = changes_path(settings)
+    if not path.exists():
+        return []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return read_change_list(path)[0]
+    except PipelineError:
         return []
-    items = data.get("changes") if isinstance(data, dict) else data
-    if not isinstance(items, list):
-        return []
-    return [Change.from_json(i) for i in items if isinstance(i, dict)]
 
 
 # -- pages as blocks ------------------------------------------------------------
@@ -467,7 +388,7 @@ def _sev(severity: str, count: int | None = None) -> str:
     return f'<span class="sev sev-{severity}{zero}">{icon}<b>{count}</b> {noun}</span>'
 
 
-def _counts_html(counts: Mapping[str, int]) -> str:
+def _counts_html(counts: Mapping[Severity, int]) -> str:
     if not any(counts.get(s, 0) for s in SEVERITIES):
         return (
             f'<ul class="counts"><li><span class="sev sev-ok">'
@@ -546,7 +467,7 @@ class _Cell:
     lang: str
     role: str  # "source" or "target"
     stats: catalog.CatalogStats | None
-    counts: Mapping[str, int]
+    counts: Mapping[Severity, int]
     error: str | None = None
 
 
@@ -585,10 +506,10 @@ def _details_html(p: _Placed) -> str:
     if f.confidence is not None:
         shown = f"{f.confidence:.0%}" if 0 <= f.confidence <= 1 else f"{f.confidence:g}"
         rows.append(("Confidence", _e(shown)))
-    if f.fix_replacement is not None:
-        fix = f"<ins>{_e(f.fix_replacement)}</ins>" if f.fix_replacement else "<i>(remove)</i>"
-        if f.fix_source:
-            fix += f' <span class="muted">from {_e(f.fix_source)}</span>'
+    if f.fix is not None:
+        fix = f"<ins>{_e(f.fix.replacement)}</ins>" if f.fix.replacement else "<i>(remove)</i>"
+        if f.fix.source:
+            fix += f' <span class="muted">from {_e(f.fix.source)}</span>'
         rows.append(("Proposed fix", fix))
     else:
         rows.append(("Proposed fix", '<span class="muted">none</span>'))
@@ -611,8 +532,8 @@ def _tooltip(f: Finding) -> str:
         bits.append(f"{f.found_lang} where {f.expected_lang} expected")
     if f.confidence is not None and 0 <= f.confidence <= 1:
         bits.append(f"confidence {f.confidence:.0%}")
-    if f.fix_replacement is not None:
-        bits.append(f"fix: {f.fix_replacement or '(remove)'}")
+    if f.fix is not None:
+        bits.append(f"fix: {f.fix.replacement or '(remove)'}")
     return " — ".join(bits)
 
 
@@ -675,7 +596,7 @@ def _place_all(
 ) -> list[_Placed]:
     placed = []
     index = PageIndex(blocks)
-    for n, f in enumerate(sorted(findings, key=lambda f: f.sort_key), start=1):
+    for n, f in enumerate(sorted(findings, key=lambda f: f.page_order), start=1):
         where = index.place(f)
         fid = f"f-{lang}-{n}"
         if where is None:
@@ -1007,7 +928,7 @@ def _overview(
         t = sum(st.translated_words for st in stats)
         f = sum(st.fuzzy_words for st in stats)
         u = sum(st.untranslated_words for st in stats)
-        counts = Counter[str]()
+        counts = Counter[Severity]()
         for c in column:
             counts.update(c.counts)
         sev = " ".join(f'data-{s}="{counts.get(s, 0)}"' for s in SEVERITIES)
@@ -1062,7 +983,7 @@ def _overview(
         items = "".join(
             f"<li>{_sev(f.severity)} <code>{_e(f.file)}:{f.line}</code> "
             f"{_e(f.check)}: {_e(strip_codes(f.text) or f.message)}</li>"
-            for f in sorted(unassigned, key=lambda f: (f.file, *f.sort_key))
+            for f in sorted(unassigned, key=lambda f: (f.file, *f.page_order))
         )
         other = f"<h2>Findings in other files</h2><ul>{items}</ul>"
     legend = (

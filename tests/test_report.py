@@ -78,7 +78,7 @@ def test_findings_are_read_from_the_check_json_shape() -> None:
     text = json.dumps({"findings": [finding(confidence=0.5)], "summary": {"error": 1}})
     items = report.parse_findings(text)
     f = Finding.from_json(items[0])
-    assert (f.check, f.severity, f.confidence, f.fix_replacement) == (
+    assert (f.check, f.severity, f.confidence, f.fix) == (
         "mixed-language",
         "error",
         0.5,
@@ -99,9 +99,10 @@ def test_changes_are_optional_and_tolerant(tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("{broken", encoding="utf-8")
     assert report.load_changes(settings) == []
-    change = {"file": "a.html", "line": 3, "check": "c", "before": "x", "after": "y"}
+    change = {"file": "a.html", "line": 3, "location": "p", "key": "p-1", "check": "c",
+              "before": "x", "after": "y", "source": "fixes.f"}  # fmt: skip
     path.write_text(json.dumps([change, "junk"]), encoding="utf-8")
-    assert [c.after for c in report.load_changes(settings)] == ["y"]
+    assert report.load_changes(settings) == []  # a malformed list shows no fixes
     path.write_text(json.dumps({"changes": [change]}), encoding="utf-8")
     assert [c.line for c in report.load_changes(settings)] == [3]
 
@@ -164,6 +165,7 @@ def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
         "file": article,
         "line": 57,
         "location": "p.title",
+        "key": "p-1",
         "check": "mixed-language",
         "before": f"{DUTCH_TITLE} <img src=x onerror=alert(1)>",
         "after": "",

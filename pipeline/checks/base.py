@@ -11,7 +11,7 @@ or :meth:`Check.check_pages` instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -194,6 +194,48 @@ class Finding:
         """Order of the report: file, line, location, check (then key, for ties)."""
         return (self.file, self.line, self.location, self.check, self.key)
 
+    @property
+    def page_order(self) -> tuple[int, str, str, str, str]:
+        """Order within one page: line, then a stable order among a line's findings."""
+        return (self.line, self.location, self.check, self.text, self.message)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Finding:
+        """Read a finding from ``tolk check --format json``, tolerating odd fields.
+
+        Saved JSON may come from another version or be edited by hand; a
+        report should still show it rather than refuse it.
+
+        >>> Finding.from_json({"file": "a.html", "line": "3", "severity": "fatal"}).severity
+        'error'
+        >>> Finding.from_json({"file": "a.html", "fix": {"replacement": ""}}).fix
+        Fix(replacement='', source='')
+        """
+        severity = str(data.get("severity") or "info").lower()
+        if severity not in SEVERITIES:
+            severity = "error" if severity in ("fatal", "critical") else "info"
+        fix = data.get("fix")
+        confidence = data.get("confidence")
+        try:
+            line = int(data.get("line") or 0)
+        except (TypeError, ValueError):
+            line = 0
+        return cls(
+            file=str(data.get("file") or ""),
+            line=line,
+            location=str(data.get("location") or ""),
+            check=str(data.get("check") or "?"),
+            severity=severity,  # type: ignore[arg-type]
+            text=str(data.get("text") or ""),
+            message=str(data.get("message") or ""),
+            found_lang=_opt_str(data.get("found_lang")),
+            expected_lang=_opt_str(data.get("expected_lang")),
+            confidence=float(confidence) if isinstance(confidence, int | float) else None,
+            fix=Fix(str(fix.get("replacement") or ""), str(fix.get("source") or ""))
+            if isinstance(fix, Mapping) and fix.get("replacement") is not None
+            else None,
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The finding in the JSON shape CI reads."""
         return {
@@ -209,3 +251,7 @@ class Finding:
             "message": self.message,
             "fix": None if self.fix is None else self.fix.to_json(),
         }
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
