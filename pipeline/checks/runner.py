@@ -330,7 +330,15 @@ def load_file(path: Path, lang: str | None = None) -> CheckedFile:
 
 
 def fix_for(check: Check, item: Item, problem: Problem, suggest: Suggest | None) -> Fix | None:
-    """The repair proposed for one finding: a fixer's output, or a suggestion."""
+    """The repair proposed for one finding: a fixer's output, or a suggestion.
+
+    A foreign duplicate of its neighbour is proposed for removal (an empty
+    replacement), which is what ``tolk fix`` does with it.
+    """
+    if problem.remove_element:
+        from pipeline.fixing import REMOVE_SOURCE
+
+        return Fix("", REMOVE_SOURCE)
     if check.fixers:
         text, names = check.fix(item, problem)
         if names and text != item.text:
