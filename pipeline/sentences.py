@@ -159,7 +159,7 @@ _SENTENCEX_LANG = {"fr": "fr", "nl": "nl", "en": "en"}
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # a few pages: build merges each source per language
 def _pieces(lang: str, plain: str) -> tuple[str, ...]:
     from sentencex import segment
 

@@ -9,6 +9,7 @@ that disagrees with the HTTP world they came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bs4.dammit import UnicodeDammit
@@ -63,9 +64,16 @@ def read_document(path: str | Path) -> Document:
     return parse_document(text, path, encoding)
 
 
+@cache
+def _parser() -> etree.HTMLParser:
+    """One parser for the process: building one per page costs time, and each
+    holds reference cycles that only the cyclic garbage collector frees."""
+    return etree.HTMLParser(huge_tree=True, remove_comments=False, remove_pis=False)
+
+
 def parse_document(text: str, path: str | Path = "<string>", encoding: str = "utf-8") -> Document:
     """Parse page text into a :class:`Document`."""
-    parser = etree.HTMLParser(huge_tree=True, remove_comments=False, remove_pis=False)
+    parser = _parser()
     try:
         root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError) as exc:

@@ -310,30 +310,35 @@ class Walker:
         except ValueError:
             return
 
-        def visit(value: Any, path: tuple[str | int, ...]) -> None:
-            if isinstance(value, dict):
-                skip_name = value.get("@type") in JSONLD_SKIP_TYPES
-                for key, item in value.items():
-                    if isinstance(item, str):
-                        wanted = key in JSONLD_FIELDS and not (key == "name" and skip_name)
-                        if wanted and _has_words(item):
-                            dotted = ".".join(str(p) for p in (*path, key))
-                            self.units.append(
-                                JsonLdUnit(
-                                    script,
-                                    (*path, key),
-                                    item,
-                                    f"json-ld@{dotted}",
-                                    script.sourceline or 1,
-                                )
-                            )
-                    else:
-                        visit(item, (*path, key))
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    visit(item, (*path, i))
+        self._jsonld_visit(script, data, ())
 
-        visit(data, ())
+    def _jsonld_visit(
+        self, script: etree._Element, value: Any, path: tuple[str | int, ...]
+    ) -> None:
+        # A method, not a closure: a recursive closure is a reference cycle
+        # that would keep the walker, and with it the page's tree, alive
+        # until the cyclic garbage collector runs.
+        if isinstance(value, dict):
+            skip_name = value.get("@type") in JSONLD_SKIP_TYPES
+            for key, item in value.items():
+                if isinstance(item, str):
+                    wanted = key in JSONLD_FIELDS and not (key == "name" and skip_name)
+                    if wanted and _has_words(item):
+                        dotted = ".".join(str(p) for p in (*path, key))
+                        self.units.append(
+                            JsonLdUnit(
+                                script,
+                                (*path, key),
+                                item,
+                                f"json-ld@{dotted}",
+                                script.sourceline or 1,
+                            )
+                        )
+                else:
+                    self._jsonld_visit(script, item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self._jsonld_visit(script, item, (*path, i))
 
     def _attributes(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
         attrib = el.attrib
