@@ -110,16 +110,28 @@ class KeyMaker:
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
+        self._stems: dict[str, str] = {}
 
     def make(self, location: str, text: str) -> str:
         """The key for the next occurrence of ``text`` at ``location``."""
         digest = hashlib.sha1(f"{location}\x00{text}".encode()).hexdigest()[:8]
-        tail = location.rsplit(" > ", 1)[-1]
-        head = tail.split("@", 1)
-        stem = head[0].split(".", 1)[0].split("#", 1)[0].split("[", 1)[0] or "text"
-        if len(head) > 1:
-            stem += "-" + head[1].replace(":", "-").replace(".", "-")
+        stem = self._stems.get(location)
+        if stem is None:
+            stem = self._stems[location] = _stem(location)
         base = f"{stem}-{digest}"
         count = self._seen.get(base, 0) + 1
         self._seen[base] = count
         return base if count == 1 else f"{base}-{count}"
+
+
+def _stem(location: str) -> str:
+    """The readable start of a key: the element's tag, and the attribute if any.
+
+    >>> _stem("figure > img.hero@alt"), _stem("article > p.lead"), _stem("meta[name=x]@content")
+    ('img-alt', 'p', 'meta-content')
+    """
+    head = location.rsplit(" > ", 1)[-1].split("@", 1)
+    stem = head[0].split(".", 1)[0].split("#", 1)[0].split("[", 1)[0] or "text"
+    if len(head) > 1:
+        stem += "-" + head[1].replace(":", "-").replace(".", "-")
+    return stem

@@ -156,7 +156,6 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
 _MAYBE_BOUNDARY = re.compile(r"[.!?…;:]+(?:[\"'»”’)\]]|</g\d+>|<x\d+/>)*\s+\S")
 
 _SENTENCEX_LANG = {"fr": "fr", "nl": "nl", "en": "en"}
-_LAST_WORD = re.compile(r"(\S+)\s*$")
 
 
 @lru_cache(maxsize=1024)  # a few pages: build merges each source per language
@@ -167,18 +166,16 @@ def _pieces(lang: str, plain: str) -> tuple[str, ...]:
 
 
 def _ends_with_abbreviation(piece: str, lang: str) -> bool:
-    m = _LAST_WORD.search(piece)
-    if not m:
+    words = piece.rsplit(None, 1)
+    if not words:
         return False
-    word = m.group(1).lstrip("(«“\"'")
-    abbreviations = ABBREVIATIONS.get(lang, frozenset())
-    if word in abbreviations:
-        return True
-    # "p. ex." / "c.-à-d." end with a dotted word whose parts are listed.
-    return bool(word.endswith(".") and word[:-1].count(".") and word in abbreviations)
+    word = words[-1].lstrip("(«“\"'")
+    return word in ABBREVIATIONS.get(lang, frozenset())
 
 
 def _balanced(text: str) -> bool:
+    if "<g" not in text and "</g" not in text:
+        return True  # no paired codes: nothing to balance
     depth = 0
     for tok in tokenize(text):
         if tok.kind == "open":

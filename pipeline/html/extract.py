@@ -61,15 +61,16 @@ def unit_segments(
         pieces = [(unit.text, "")]
     marks = getattr(unit, "newlines", []) if details else []
     code_tags = _code_tags(unit) if details else []
+    single = len(pieces) == 1
     positions = [m[0] for m in marks]
     segments: list[Segment] = []
     offset = 0
+    kind = unit.kind if unit.kind in ("text", "attribute", "meta", "jsonld") else "text"
     for i, (sentence, separator) in enumerate(pieces):
         extra = 0
         if marks:
             j = bisect.bisect_right(positions, offset) - 1
             extra = marks[j][1] if j >= 0 else 0
-        kind = unit.kind if unit.kind in ("text", "attribute", "meta", "jsonld") else "text"
         segments.append(
             Segment(
                 key=keys.make(unit.location, sentence),
@@ -84,11 +85,11 @@ def unit_segments(
                 note=unit.note,
                 foreign=unit.foreign,
                 separator=separator,
-                code_tags=tuple(
+                code_tags=tuple(code_tags)
+                if single
+                else tuple(
                     c for c in code_tags if f"g{c[0]}>" in sentence or f"<x{c[0]}/>" in sentence
-                )
-                if code_tags
-                else (),
+                ),
             )
         )
         offset += len(sentence) + len(separator)

@@ -95,6 +95,7 @@ JSONLD_FIELDS = frozenset({"headline", "alternativeHeadline", "description", "na
 JSONLD_SKIP_TYPES = frozenset({"Person", "Organization", "Brand"})
 
 _HTML_WS = re.compile(r"[ \t\n\r\f]+")
+_NOT_WRAPPERS = frozenset({"", *VOID_INLINE, *PROTECTED_INLINE})
 _REFERENCE_HINT = re.compile(r"referen|sources?\b|bibliogra|citation|bronnen|literatu", re.I)
 _BYLINE_HINT = re.compile(r"byline|author|auteur|posted|published|post-meta|entry-meta", re.I)
 _REFERENCE_HEADING = re.compile(
@@ -213,6 +214,8 @@ class Walker:
         self._locations: dict[etree._Element, tuple[str, ...]] = {}
         self._contexts: dict[etree._Element, Context] = {}
         self._references: dict[etree._Element, bool] = {}
+        self._joined: dict[etree._Element, str] = {}
+        self._bylines: dict[etree._Element, int] = {}
 
     # -- classification ---------------------------------------------------
     def is_inline(self, node: etree._Element) -> bool:
@@ -412,7 +415,7 @@ class Walker:
             encoder.node(node)
         raw = encoder.result()
         stripped = raw.strip(" \t\n\r\f")
-        if not _has_words(_plain(stripped)):
+        if not _has_words(_plain(stripped) if encoder.codes else stripped):
             return
         lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
         text = collapse(stripped)
@@ -444,7 +447,7 @@ class Walker:
         node = nodes[0]
         tag = tag_of(node)
         return not (
-            tag in ("", *VOID_INLINE, *PROTECTED_INLINE)
+            tag in _NOT_WRAPPERS
             or (node.tail or "").strip(" \t\n\r\f")
             or is_skipped(node)
             or self.foreign_lang(node, foreign) not in (None, foreign)
@@ -475,7 +478,10 @@ class Walker:
 
     def location(self, el: etree._Element) -> str:
         """``location_of``, built from the parent's steps and remembered."""
-        return " > ".join(self._steps(el)) or tag_of(el)
+        found = self._joined.get(el)
+        if found is None:
+            found = self._joined[el] = " > ".join(self._steps(el)) or tag_of(el)
+        return found
 
     def _steps(self, el: etree._Element | None) -> tuple[str, ...]:
         if el is None or tag_of(el) in ("body", "html", ""):
@@ -505,19 +511,28 @@ class Walker:
             return "button"
         if tag in ("figcaption", "caption"):
             return "caption"
-        node: etree._Element | None = el
-        for _ in range(4):
-            if node is None:
-                break
-            hint = f"{node.get('class', '')} {node.get('id', '')} {node.get('rel', '')}"
-            if _BYLINE_HINT.search(hint):
-                return "byline"
-            node = node.getparent()
+        if self._byline_distance(el) < 4:
+            return "byline"
         if tag in ("li", "dd", "dt"):
             return "list-item"
         if tag in ("p", "blockquote", "td", "th"):
             return "paragraph"
         return "text"
+
+    def _byline_distance(self, el: etree._Element | None) -> int:
+        """Steps up to the nearest element whose class, id or rel says byline."""
+        if el is None or tag_of(el) in ("body", "html", ""):
+            return 99
+        found = self._bylines.get(el)
+        if found is None:
+            attrib = el.attrib
+            hint = " ".join(attrib.get(k) or "" for k in ("class", "id", "rel")) if attrib else ""
+            if hint and _BYLINE_HINT.search(hint):
+                found = 0
+            else:
+                found = min(99, self._byline_distance(el.getparent()) + 1)
+            self._bylines[el] = found
+        return found
 
     def _in_references(self, el: etree._Element | None) -> bool:
         """Inside a references list: by class/id, or a list under a "Sources" heading."""
@@ -526,8 +541,9 @@ class Walker:
         found = self._references.get(el)
         if found is not None:
             return found
-        hint = f"{el.get('class', '')} {el.get('id', '')}"
-        found = bool(_REFERENCE_HINT.search(hint)) if hint != " " else False
+        attrib = el.attrib
+        hint = f"{attrib.get('class') or ''} {attrib.get('id') or ''}" if attrib else ""
+        found = bool(_REFERENCE_HINT.search(hint)) if hint.strip() else False
         if not found and tag_of(el) in ("ol", "ul"):
             prev = el.getprevious()
             while prev is not None and tag_of(prev) == "":
