@@ -17,16 +17,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
 
 TokenKind = Literal["text", "open", "close", "empty"]
 
 
-@dataclass(frozen=True)
-class Token:
-    """One piece of a coded sentence: text, or a code with its number."""
+class Token(NamedTuple):
+    """One piece of a coded sentence: text, or a code with its number.
+
+    A NamedTuple rather than a dataclass: merge and the checks tokenize every
+    sentence, and tuples are several times cheaper to make.
+    """
 
     kind: TokenKind
     value: str

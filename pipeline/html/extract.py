@@ -46,21 +46,25 @@ def page_language(doc: Document, override: str | None = None) -> str:
     return lang
 
 
-def unit_segments(
-    unit: Unit, index: int, lang: str, keys: KeyMaker, *, details: bool = True
-) -> list[Segment]:
-    """The segments of one unit: its sentences, or the whole value.
-
-    ``details=False`` skips what only extraction needs (exact lines, what each
-    code stands for): merge needs keys, texts and separators only.
-    """
+def _sentences(unit: Unit, lang: str) -> list[tuple[str, str]]:
+    """(sentence, separator) pairs of a unit; attributes and references stay whole."""
     # Citations are kept whole: "Smith J. Sleep. 2020." is one reference.
     if isinstance(unit, TextUnit) and unit.kind == "text" and unit.context != "reference":
-        pieces = split_sentences(unit.text, lang)
-    else:
-        pieces = [(unit.text, "")]
-    marks = getattr(unit, "newlines", []) if details else []
-    code_tags = _code_tags(unit) if details else []
+        return split_sentences(unit.text, lang)
+    return [(unit.text, "")]
+
+
+def unit_pieces(unit: Unit, lang: str, keys: KeyMaker) -> list[tuple[str, str, str]]:
+    """(key, sentence, separator) of a unit: all merge needs, without Segments."""
+    return [(keys.make(unit.location, s), s, sep) for s, sep in _sentences(unit, lang)]
+
+
+def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Segment]:
+    """The segments of one unit: its sentences, or the whole value, with their
+    lines and what each of their codes stands for."""
+    pieces = _sentences(unit, lang)
+    marks = getattr(unit, "newlines", [])
+    code_tags = _code_tags(unit)
     single = len(pieces) == 1
     positions = [m[0] for m in marks]
     segments: list[Segment] = []

@@ -18,10 +18,10 @@ from typing import Any
 from lxml import etree
 
 from pipeline.html.document import Document, serialize
-from pipeline.html.extract import page_language, unit_segments
+from pipeline.html.extract import page_language, unit_pieces
 from pipeline.html.walk import AttrUnit, JsonLdUnit, TextUnit, Unit, walk
 from pipeline.inline import code_problems, tokenize
-from pipeline.segments import KeyMaker, Segment
+from pipeline.segments import KeyMaker
 
 
 @dataclass(frozen=True)
@@ -98,39 +98,37 @@ def merge_document(
     only an element whose whole text those segments are is removed.
     """
     page_lang = page_language(doc, source_lang)
-    units = walk(doc.root, page_lang)
+    units = walk(doc.root, page_lang, light=True)
     keys = KeyMaker()
-    planned: list[tuple[Unit, list[Segment]]] = [
-        (unit, unit_segments(unit, i, page_lang, keys, details=False))
-        for i, unit in enumerate(units)
-    ]
+    planned = [(unit, unit_pieces(unit, page_lang, keys)) for unit in units]
     problems: list[MergeProblem] = []
     total = translated = fallbacks = 0
     texts: list[tuple[Unit, str]] = []
-    for unit, segments in planned:
+    for unit, pieces in planned:
         parts: list[str] = []
-        for seg in segments:
+        translatable = unit.foreign is None
+        for key, source, separator in pieces:
             total += 1
-            candidate = translations.get(seg.key) if seg.translatable else None
+            candidate = translations.get(key) if translatable else None
             if not candidate:
-                fallbacks += 1 if seg.translatable else 0
-                parts.append(seg.text + seg.separator)
+                fallbacks += 1 if translatable else 0
+                parts.append(source + separator)
                 continue
-            issues = code_problems(seg.text, candidate)
+            issues = code_problems(source, candidate)
             if issues:
                 problems.append(
                     MergeProblem(
-                        seg.key,
-                        seg.location,
-                        seg.line,
+                        key,
+                        unit.location,
+                        unit.element.sourceline or 0,
                         "; ".join(p.message for p in issues) + ": kept the source text",
                     )
                 )
                 fallbacks += 1
-                parts.append(seg.text + seg.separator)
+                parts.append(source + separator)
                 continue
             translated += 1
-            parts.append(candidate + seg.separator)
+            parts.append(candidate + separator)
         texts.append((unit, "".join(parts)))
     # Attributes first: text rebuilds move inline nodes, attributes stay on them.
     for unit, text in texts:
@@ -141,11 +139,11 @@ def merge_document(
         if isinstance(unit, TextUnit):
             rebuild_run(unit, text)
     if remove:
-        for unit, segments in planned:
+        for unit, pieces in planned:
             if (
                 isinstance(unit, TextUnit)
                 and unit.kind == "text"
-                and all(seg.key in remove for seg in segments)
+                and all(key in remove for key, _, _ in pieces)
                 and unit.lead is None
                 and len(unit.element) == len(unit.nodes)
             ):

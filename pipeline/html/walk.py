@@ -206,7 +206,10 @@ def location_of(el: etree._Element, depth: int = 3) -> str:
 class Walker:
     """Collect the units of one parsed page, in document order."""
 
-    def __init__(self, root: etree._Element, page_lang: str) -> None:
+    def __init__(self, root: etree._Element, page_lang: str, *, light: bool = False) -> None:
+        # light: only what merge needs (texts, locations, whether a unit is a
+        # reference); no lines or contexts, which only extraction reports.
+        self.light = light
         self.root = root
         self.page_lang = page_lang
         self.units: list[Unit] = []
@@ -419,8 +422,13 @@ class Walker:
             return
         lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
         text = collapse(stripped)
-        line = self._line_of(el, lead, nodes, lead_text)
-        newlines = _newline_marks(stripped, lead_ws.count("\n")) if "\n" in stripped else []
+        if self.light:
+            line, newlines = 0, []
+            context: Context = "reference" if self._in_references(el) else "text"
+        else:
+            line = self._line_of(el, lead, nodes, lead_text)
+            newlines = _newline_marks(stripped, lead_ws.count("\n")) if "\n" in stripped else []
+            context = self.context_of(el)
         self.units.append(
             TextUnit(
                 el,
@@ -430,7 +438,7 @@ class Walker:
                 encoder.codes,
                 self.location(el),
                 line,
-                self.context_of(el),
+                context,
                 note,
                 foreign,
                 newlines,
@@ -632,6 +640,6 @@ def _newline_marks(stripped: str, before: int) -> list[tuple[int, int]]:
     return marks
 
 
-def walk(root: etree._Element, page_lang: str) -> list[Unit]:
+def walk(root: etree._Element, page_lang: str, *, light: bool = False) -> list[Unit]:
     """All translatable units of a parsed page, in document order."""
-    return Walker(root, page_lang).run()
+    return Walker(root, page_lang, light=light).run()
