@@ -110,11 +110,12 @@ Suggest = Callable[[str], Suggestion | None]
 class UpdateStats:
     """What an update did to one catalog."""
 
-    kept: int = 0
+    kept: int = 0  # translated entries kept as they were
     fuzzied: int = 0
     from_memory: int = 0
-    new: int = 0
+    new: int = 0  # new source text nothing could fill
     obsoleted: int = 0
+    empty: int = 0  # unchanged entries still without a translation
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,29 @@ def _origin_comment(entry: polib.POEntry) -> str | None:
     return None
 
 
+# Headers Tolk derives itself; every other header an editor set (X-Generator,
+# X-Poedit-*, Last-Translator, ...) is kept as it was, so saving in Poedit and
+# running extract do not take turns rewriting the header.
+OWNED_HEADERS = frozenset(
+    {
+        "Project-Id-Version",
+        "Language",
+        "Plural-Forms",
+        "MIME-Version",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "X-Source-Language",
+    }
+)
+
+
+def _keep_old_headers(po: polib.POFile, old: polib.POFile) -> None:
+    for key, value in old.metadata.items():
+        if key not in OWNED_HEADERS and value:
+            po.metadata[key] = value
+    po.header = old.header or po.header
+
+
 def update_catalog(
     old: polib.POFile | None,
     template: polib.POFile,
@@ -282,21 +306,20 @@ def update_catalog(
     source_lang: str,
     suggest: Suggest | None = None,
 ) -> tuple[polib.POFile, UpdateStats]:
-    """Bring a catalog in line with a new template, the way msgmerge does."""
+    """Bring a catalog in line with a new template, the way msgmerge does.
+
+    Matching goes from strongest to weakest so no entry takes another's
+    translation: the same key and text first, then the same text elsewhere in
+    the page (moved), then an obsolete entry with the same text (the sentence
+    came back), then the most similar vanished entry (changed: fuzzy, with the
+    previous msgid), and last the translation memory.
+    """
     po = new_catalog(article, lang, source_lang)
     if old is not None:
-        for key in ("PO-Revision-Date", "POT-Creation-Date", "Last-Translator"):
-            if old.metadata.get(key):
-                po.metadata[key] = old.metadata[key]
-        po.header = old.header or po.header
+        _keep_old_headers(po, old)
     old_live = [e for e in old if not e.obsolete] if old is not None else []
-    by_key = {(e.msgctxt, e.msgid): e for e in old_live}
-    by_text: dict[str, polib.POEntry] = {}
-    for e in old_live:
-        by_text.setdefault(e.msgid, e)
-    used: set[int] = set()
-    kept = fuzzied = from_memory = new = 0
-    pending: list[tuple[polib.POEntry, polib.POEntry]] = []
+    old_obsolete = [e for e in old if e.obsolete] if old is not None else []
+    entries: list[tuple[polib.POEntry, polib.POEntry]] = []
     for tentry in template:
         entry = polib.POEntry(
             msgctxt=tentry.msgctxt,
@@ -306,22 +329,42 @@ def update_catalog(
             comment=tentry.comment,
             flags=list(tentry.flags),
         )
-        match = by_key.get((tentry.msgctxt, tentry.msgid)) or by_text.get(tentry.msgid)
-        if match is not None and id(match) not in used:
-            used.add(id(match))
+        entries.append((tentry, entry))
+        po.append(entry)
+    used: set[int] = set()
+    matched: dict[int, polib.POEntry] = {}  # id(new entry) -> old entry
+
+    def claim(
+        candidates: dict[object, list[polib.POEntry]], key_of: Callable[[polib.POEntry], object]
+    ) -> None:
+        for tentry, entry in entries:
+            if id(entry) in matched:
+                continue
+            for cand in candidates.get(key_of(tentry), []):
+                if id(cand) not in used:
+                    used.add(id(cand))
+                    matched[id(entry)] = cand
+                    break
+
+    claim(_index(old_live, lambda e: (e.msgctxt, e.msgid)), lambda e: (e.msgctxt, e.msgid))
+    claim(_index(old_live, lambda e: e.msgid), lambda e: e.msgid)
+    claim(_index([e for e in old_obsolete if e.msgstr], lambda e: e.msgid), lambda e: e.msgid)
+    kept = empty = fuzzied = from_memory = new = 0
+    leftovers = [e for e in old_live if id(e) not in used and e.msgstr]
+    for tentry, entry in entries:
+        match = matched.get(id(entry))
+        if match is not None:
             entry.msgstr = match.msgstr
             entry.tcomment = match.tcomment
             entry.flags = _merge_flags(tentry.flags, match.flags)
             entry.previous_msgid = match.previous_msgid if match.fuzzy else None
             entry.comment = _with_origin(tentry.comment, _origin_comment(match))
-            kept += 1 if match.msgstr else 0
-            new += 0 if match.msgstr else 1
-        else:
-            pending.append((tentry, entry))
-        po.append(entry)
-    # Changed text: carry the most similar vanished translation over as fuzzy.
-    leftovers = [e for e in old_live if id(e) not in used and e.msgstr]
-    for tentry, entry in pending:
+            if match.msgstr:
+                kept += 1
+            else:
+                empty += 1
+            continue
+        # Changed text: carry the most similar vanished translation over as fuzzy.
         best = _closest(tentry, leftovers)
         if best is not None:
             leftovers.remove(best)
@@ -349,14 +392,22 @@ def update_catalog(
             e.occurrences = []
             po.append(e)
             obsoleted += 1
-    if old is not None:
-        live_ids = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
-        seen = {(e.msgctxt, e.msgid) for e in po if e.obsolete}
-        for e in old:
-            if e.obsolete and (e.msgctxt, e.msgid) not in live_ids | seen:
-                po.append(e)
-                seen.add((e.msgctxt, e.msgid))
-    return po, UpdateStats(kept, fuzzied, from_memory, new, obsoleted)
+    live_ids = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
+    seen = {(e.msgctxt, e.msgid) for e in po if e.obsolete}
+    for e in old_obsolete:
+        if id(e) not in used and (e.msgctxt, e.msgid) not in live_ids | seen:
+            po.append(e)
+            seen.add((e.msgctxt, e.msgid))
+    return po, UpdateStats(kept, fuzzied, from_memory, new, obsoleted, empty)
+
+
+def _index(
+    entries: list[polib.POEntry], key_of: Callable[[polib.POEntry], object]
+) -> dict[object, list[polib.POEntry]]:
+    index: dict[object, list[polib.POEntry]] = {}
+    for e in entries:
+        index.setdefault(key_of(e), []).append(e)
+    return index
 
 
 def _merge_flags(template_flags: Iterable[str], old_flags: Iterable[str]) -> list[str]:
@@ -448,7 +499,7 @@ def translations(po: polib.POFile, *, include_fuzzy: bool = True) -> dict[str, s
     return result
 
 
-def memory_units(po: polib.POFile, source_lang: str, lang: str) -> Iterable[tuple[str, str, bool]]:
+def memory_units(po: polib.POFile) -> Iterable[tuple[str, str, bool]]:
     """(source, target, fuzzy) for every translated live entry: the memory's food."""
     for e in po:
         if not e.obsolete and e.msgstr:
@@ -475,11 +526,6 @@ def needs_translation(entry: polib.POEntry, *, force: bool) -> bool:
     if entry.obsolete:
         return False
     return force or not entry.msgstr
-
-
-def is_machine_made(entry: polib.POEntry) -> bool:
-    """True when the entry's translation came from an engine."""
-    return _is_machine(entry)
 
 
 # -- page furniture (ui.po) --------------------------------------------------

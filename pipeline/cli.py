@@ -49,15 +49,18 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.stages import extract_articles
     from pipeline.translate import memory_suggester
 
-    articles = discover(settings, args.article)
+    skipped: list[PipelineError] = []
+    articles = discover(settings, args.article, skipped)
     suggest_for = memory_suggester(settings)
     report = extract_articles(settings, articles, suggest_for=suggest_for, quiet=args.quiet)
+    report.errors[:0] = skipped
     c = report.counts
     _say(
-        f"extract: {len(articles)} articles, {c.get('segments', 0)} segments; "
-        f"catalog entries kept {c.get('kept', 0)}, new {c.get('new', 0)}, "
-        f"from memory {c.get('memory', 0)}, fuzzy {c.get('fuzzy', 0)}, "
-        f"obsolete {c.get('obsolete', 0)}; {len(report.written)} files written"
+        f"extract: {len(articles)} articles, {c.get('segments', 0)} segments; catalog entries: "
+        f"{c.get('kept', 0)} translations kept, {c.get('memory', 0)} from memory, "
+        f"{c.get('fuzzy', 0)} changed (fuzzy), {c.get('new', 0)} new and "
+        f"{c.get('empty', 0)} unchanged without translation, {c.get('obsolete', 0)} obsolete; "
+        f"{len(report.written)} files written"
     )
     _print_errors(report.errors)
     return EXIT_USAGE if report.errors else EXIT_OK
@@ -68,7 +71,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.project import discover
     from pipeline.stages import build_articles
 
-    articles = discover(settings, args.article)
+    skipped: list[PipelineError] = []
+    articles = discover(settings, args.article, skipped)
     report = build_articles(
         settings,
         articles,
@@ -85,6 +89,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     )
     for path, problem in report.problems:
         _say(f"warning: {path}: {problem.location} (line {problem.line}): {problem.message}")
+    report.errors[:0] = skipped
     _print_errors(report.errors)
     return EXIT_USAGE if report.errors else EXIT_OK
 
@@ -94,6 +99,8 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.project import discover
     from pipeline.stages import catalog_stats
 
+    if args.min is not None and not 0 <= args.min <= 100:
+        raise InputError(f"--min must be a percentage from 0 to 100, not {args.min:g}")
     rows = catalog_stats(settings, discover(settings, args.article), _langs(args.lang))
     below = [r for r in rows if args.min is not None and r.percent < args.min]
     if args.format == "json":
@@ -131,7 +138,8 @@ def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.project import discover
     from pipeline.translate import build_memory, translate_articles
 
-    articles = discover(settings, args.article)
+    skipped: list[PipelineError] = []
+    articles = discover(settings, args.article, skipped)
     memory = build_memory(settings, articles)
     options = {
         "beam_size": args.beam_size or settings.beam_size,
@@ -142,10 +150,12 @@ def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
         use_engine=not args.memory_only, engine_options=options,
         memory=memory, quiet=args.quiet,
     )  # fmt: skip
+    report.errors[:0] = skipped
     _say(
         f"translate: memory exact {report.memory_exact}, memory fuzzy {report.memory_fuzzy}, "
-        f"machine {report.machine}, kept as already in the target language "
-        f"{report.kept_as_is}, still empty {report.left_empty}; "
+        f"machine {report.machine} ({report.switched_source} from the language they "
+        f"were really in), kept as they are {report.kept_as_is}, "
+        f"still empty {report.left_empty}; "
         f"{len(report.written)} catalogs written"
     )
     if report.missing_pairs:
@@ -418,6 +428,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, settings))
     except PipelineError as exc:
         _say(f"error: {exc}")
+        return EXIT_USAGE
+    except OSError as exc:  # a folder where a file was expected, no permission, disk full
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"error: {where}{exc.strerror or exc} (check the path and its permissions)")
+        return EXIT_USAGE
+    except UnicodeDecodeError as exc:
+        _say(
+            f"error: a file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         _say("interrupted: finished work is saved; run the same command again to resume")

@@ -47,6 +47,13 @@ class Settings:
         """Folder of built pages and reports."""
         return self.root / self.build_dir
 
+    def relative(self, path: Path) -> str:
+        """A path as catalogs and reports write it: from the project, with slashes."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
 
 # key -> (python type check, human description)
 _SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
@@ -69,7 +76,9 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "[tool.tolk]" in candidate.read_text(encoding="utf-8"):
+        if candidate.is_file() and "[tool.tolk]" in candidate.read_text(
+            encoding="utf-8", errors="replace"
+        ):
             return candidate
     return None
 
@@ -90,9 +99,19 @@ def load_settings(path: Path | None = None, *, start: Path | None = None) -> Set
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(exc)
         raise ConfigError(f"invalid TOML: {exc}", path=path, line=line) from None
-    table: Any = data if path.name == "tolk.toml" else data.get("tool", {}).get("tolk", {})
-    if path.name == "tolk.toml" and "tool" in data:
-        table = data.get("tool", {}).get("tolk", table)
+    except UnicodeDecodeError:
+        raise ConfigError("not UTF-8 text", path=path, hint="save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=path) from None
+    nested = data.get("tool", {}).get("tolk") if isinstance(data.get("tool"), dict) else None
+    if path.name == "pyproject.toml":
+        if nested is None:
+            raise ConfigError("no [tool.tolk] table", path=path, hint="add one, or use tolk.toml")
+        table: Any = nested
+    else:
+        # tolk.toml or any file given with --config: settings at the top level
+        # (a [tool.tolk] table is accepted too).
+        table = nested if nested is not None else data
     return _validate(table, path)
 
 

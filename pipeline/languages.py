@@ -14,15 +14,6 @@ from babel.messages.plurals import get_plural
 LANGUAGES: tuple[str, ...] = ("fr", "nl", "en")
 
 
-def is_supported(lang: str) -> bool:
-    """True for the page languages Tolk handles.
-
-    >>> is_supported("fr"), is_supported("de")
-    (True, False)
-    """
-    return lang in LANGUAGES
-
-
 def normalize(lang: str | None) -> str | None:
     """Turn an HTML or TMX language tag into Tolk's two-letter code.
 

@@ -6,54 +6,26 @@ maintain) for bylines and labels, then the translation memory (a Dutch card
 title is the title of a Dutch article whose French translation the memory
 holds), and only then a machine translation from the language the leftover
 was found in. Machine-made replacements are queued for review in ``ui.po``
-as fuzzy entries. A foreign duplicate of a neighbouring element is removed
-only once the two are shown to be translations of each other.
+as fuzzy entries. (A foreign duplicate of the heading below it is removed
+instead; the language check decides that, on cognates and numbers.)
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
-
-from rapidfuzz import fuzz
 
 from pipeline import catalog
 from pipeline.checks.base import Fix
 from pipeline.config import Settings
-from pipeline.errors import ModelError
+from pipeline.errors import ModelError, PipelineError
 from pipeline.fixes import render_date_in_locale
-from pipeline.inline import code_problems, strip_codes
+from pipeline.inline import code_problems
 from pipeline.memory import TranslationMemory
 from pipeline.segments import Segment
 
-MEMORY_MIN_SCORE = 95.0  # a near-exact memory match may repair a page unseen
-SAME_MEANING_SCORE = 70.0  # machine translation of one vs the other, 0-100
-COGNATE_SHARE = 0.6  # share of long words with a close counterpart in the other
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", strip_codes(text).casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("\u00a0", " ")
-
-
-def cognate_overlap(a: str, b: str) -> float:
-    """Share of the long words of ``a`` with a close counterpart in ``b`` (0..1).
-
-    >>> round(cognate_overlap("Magnesium L-threonaat: hersengezondheid, synaptische plasticiteit",
-    ...                       "Magnésium L-thréonate : santé du cerveau, plasticité synaptique"), 2)
-    0.8
-    """
-    words_a = _WORD.findall(_fold(a))
-    words_b = _WORD.findall(_fold(b))
-    if not words_a or not words_b:
-        return 0.0
-    close = sum(1 for w in words_a if max(fuzz.ratio(w, v) for v in words_b) >= 75)
-    return close / len(words_a)
+MEMORY_MIN_SCORE = 100.0  # only an exact memory match repairs a page unseen
 
 
 @dataclass
@@ -66,7 +38,7 @@ class LeftoverRepairs:
     review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     _furniture: dict[str, dict[tuple[str, str], tuple[str, bool]]] = field(default_factory=dict)
     _engine: Any = None
-    _engine_failed: bool = False
+    _unreachable: set[tuple[str, str]] = field(default_factory=set)
 
     # -- sources -------------------------------------------------------------
     def _memory(self) -> TranslationMemory:
@@ -74,7 +46,14 @@ class LeftoverRepairs:
             from pipeline.project import discover
             from pipeline.translate import build_memory
 
-            self.memory = build_memory(self.settings, discover(self.settings))
+            # Outside a project (tolk check on any page) there may be no
+            # articles: the memory is then just the store, if any.
+            skipped: list[PipelineError] = []
+            try:
+                articles = discover(self.settings, None, skipped)
+            except PipelineError:
+                articles = []
+            self.memory = build_memory(self.settings, articles)
         return self.memory
 
     def _furniture_for(self, lang: str) -> dict[tuple[str, str], tuple[str, bool]]:
@@ -83,7 +62,7 @@ class LeftoverRepairs:
         return self._furniture[lang]
 
     def _machine(self, text: str, src: str, tgt: str) -> tuple[str, str] | None:
-        if not self.use_engine or self._engine_failed:
+        if not self.use_engine or (src, tgt) in self._unreachable:
             return None
         try:
             if self._engine is None:
@@ -92,6 +71,7 @@ class LeftoverRepairs:
                 self._engine = get_engine(self.settings.engine)
             (result,) = self._engine.translate([text], src, tgt)
         except ModelError:
+            self._unreachable.add((src, tgt))  # ask once per pair, not per leftover
             return None
         return result.text, result.comment
 
@@ -131,26 +111,6 @@ class LeftoverRepairs:
         for match in self._memory().lookup(found, target, text, threshold=MEMORY_MIN_SCORE):
             if match.codes_fit and not match.unit.fuzzy:
                 return Fix(match.target, f"memory: {match.unit.origin or 'store'}")
-        return None
-
-    # -- duplicates ------------------------------------------------------------
-    def same_meaning(self, foreign: Segment, found: str, neighbour: Segment) -> str | None:
-        """How ``foreign`` (in ``found``) is shown to translate ``neighbour``, or None.
-
-        Evidence, strongest first: the memory pairs them; a machine translation
-        of one is close to the other; or their long words are cognates and
-        their numbers agree. Language alone is never enough.
-        """
-        other = _fold(neighbour.text)
-        for match in self._memory().lookup(found, neighbour.lang, foreign.text, threshold=90):
-            if fuzz.ratio(_fold(match.target), other) >= 90:
-                return f"memory: {match.unit.origin or 'store'}"
-        made = self._machine(foreign.text, found, neighbour.lang)
-        if made is not None and fuzz.ratio(_fold(made[0]), other) >= SAME_MEANING_SCORE:
-            return made[1]
-        numbers_agree = _NUMBER.findall(foreign.plain) == _NUMBER.findall(neighbour.plain)
-        if numbers_agree and cognate_overlap(foreign.text, neighbour.text) >= COGNATE_SHARE:
-            return "cognates"
         return None
 
     def save_for_review(self) -> int:

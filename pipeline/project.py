@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline.catalog import catalog_path, template_path
 from pipeline.config import Settings
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.html.document import read_document
 from pipeline.html.extract import page_language
 from pipeline.languages import targets_for
@@ -40,17 +40,20 @@ class Article:
 
     def source_ref(self, settings: Settings) -> str:
         """Its path as written in catalogs: relative to the project, with slashes."""
-        try:
-            return self.path.resolve().relative_to(settings.root).as_posix()
-        except ValueError:
-            return self.path.as_posix()
+        return settings.relative(self.path)
 
 
-def discover(settings: Settings, names: list[str] | None = None) -> list[Article]:
+def discover(
+    settings: Settings,
+    names: list[str] | None = None,
+    errors: list[PipelineError] | None = None,
+) -> list[Article]:
     """The articles of the project (all, or those named), sorted by name.
 
-    Raises :class:`InputError` for a named article that does not exist or a
-    page without a usable ``<html lang>``.
+    Raises :class:`InputError` for a named article that does not exist. A page
+    that cannot be read or has no usable ``<html lang>`` raises too, unless an
+    ``errors`` list is given: then it is recorded there and skipped, so one
+    bad page does not stop the work on the others.
     """
     folder = settings.sources
     if not folder.is_dir():
@@ -73,6 +76,11 @@ def discover(settings: Settings, names: list[str] | None = None) -> list[Article
         paths = [p for p in paths if p.stem in wanted]
     articles = []
     for path in paths:
-        doc = read_document(path)
-        articles.append(Article(path.stem, path, page_language(doc)))
+        try:
+            doc = read_document(path)
+            articles.append(Article(path.stem, path, page_language(doc)))
+        except PipelineError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
     return articles

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pipeline import catalog
 from pipeline.config import Settings
@@ -77,6 +76,7 @@ def _extract_one(
         report.add("fuzzy", stats.fuzzied)
         report.add("memory", stats.from_memory)
         report.add("new", stats.new)
+        report.add("empty", stats.empty)
         report.add("obsolete", stats.obsoleted)
         path = article.catalog(settings, lang)
         if catalog.save_catalog(po, path):
@@ -164,12 +164,5 @@ def catalog_stats(
                     lang,
                     article.lang,
                 )[0]
-            rows.append(catalog.catalog_stats(po, _rel(settings, path), article.name, lang))
+            rows.append(catalog.catalog_stats(po, settings.relative(path), article.name, lang))
     return rows
-
-
-def _rel(settings: Settings, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)

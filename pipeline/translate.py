@@ -35,13 +35,6 @@ def memory_path(settings: Settings) -> Path:
     return settings.locales / STORE_NAME
 
 
-def _rel(settings: Settings, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(settings.root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_store(settings: Settings) -> TranslationMemory:
     """The memory's own store: units imported from TMX or seeded by translators.
 
@@ -62,8 +55,8 @@ def build_memory(settings: Settings, articles: list[Article]) -> TranslationMemo
             if not path.exists():
                 continue
             po = catalog.load_catalog(path)
-            origin = _rel(settings, path)
-            for source, target, fuzzy in catalog.memory_units(po, article.lang, lang):
+            origin = settings.relative(path)
+            for source, target, fuzzy in catalog.memory_units(po):
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
     return memory
 
@@ -90,7 +83,9 @@ def memory_suggester(
             else:
                 from pipeline.project import discover
 
-                cache["m"] = build_memory(settings, discover(settings))
+                # A bad page is reported by the stage itself; the memory
+                # is built from the pages that can be read.
+                cache["m"] = build_memory(settings, discover(settings, None, []))
         return cache["m"]
 
     def for_pair(src: str, tgt: str) -> catalog.Suggest:
@@ -193,7 +188,7 @@ def translate_articles(
         for article, lang, path, po, todo in loaded:
             _fill(settings, article, lang, po, todo, memory, engine, use_engine, report, bar)
             if catalog.save_catalog(po, path):
-                report.written.append(_rel(settings, path))
+                report.written.append(settings.relative(path))
     return report
 
 
@@ -214,6 +209,10 @@ def _fill(
         matches = memory.lookup(
             article.lang, lang, entry.msgid, threshold=settings.fuzzy_threshold, limit=3
         )
+        # Never the entry's own translation (with --force it is in the memory):
+        # a forced run must reconsider it, not copy it back as its own source.
+        own = settings.relative(article.catalog(settings, lang))
+        matches = [m for m in matches if m.unit.origin != own]
         hit = next((s for s in map(_suggestion, matches) if s is not None), None)
         if hit is not None and (hit.fuzzy is False or not entry.msgstr):
             catalog.set_translation(
@@ -254,7 +253,7 @@ def _fill(
         by_source[src].append(entry)
     for src, entries in sorted(by_source.items()):
         if not use_engine:
-            report.left_empty += len(entries)
+            report.left_empty += sum(1 for e in entries if not e.msgstr)
             bar.advance(len(entries))
             continue
         done = [0]
@@ -272,7 +271,7 @@ def _fill(
             report.missing_pairs.add((src, lang))
             if str(exc) not in report.model_errors:
                 report.model_errors.append(str(exc))
-            report.left_empty += len(entries)
+            report.left_empty += sum(1 for e in entries if not e.msgstr)
             bar.advance(len(entries) - done[0])
             continue
         for entry, result in zip(entries, results, strict=True):

@@ -196,3 +196,58 @@ def test_long_entries_are_wrapped_like_gettext(tmp_path: Path) -> None:
     # msgcat drops flags it does not know (tolk-*); compare everything else.
     strip = re.compile(r"^#, .*\n", re.M)
     assert strip.sub("", ours) == strip.sub("", theirs)
+
+
+def test_a_removed_sentence_that_comes_back_keeps_its_translation(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    po_path = project / "locales/fr/LC_MESSAGES/slaap.po"
+    po = polib.pofile(str(po_path))
+    for entry in po:
+        entry.msgstr = TRANSLATIONS.get(entry.msgid, "")
+    po.save()
+    page = project / "source_articles/slaap.html"
+    page.write_text(BEFORE.replace("<p>Deze zin verdwijnt straks.</p>\n", ""), encoding="utf-8")
+    assert run(project, "extract") == 0
+    assert '#~ msgid "Deze zin verdwijnt straks."' in po_path.read_text(encoding="utf-8")
+    page.write_text(BEFORE, encoding="utf-8")
+    assert run(project, "extract") == 0
+    back = {e.msgid: e for e in polib.pofile(str(po_path)) if not e.obsolete}
+    assert back["Deze zin verdwijnt straks."].msgstr == "Cette phrase va disparaître."
+    assert not back["Deze zin verdwijnt straks."].fuzzy
+
+
+def test_same_sentence_added_elsewhere_does_not_steal_a_translation() -> None:
+    from pipeline.catalog import new_catalog, update_catalog
+
+    old = new_catalog("x", "en", "fr")
+    old.append(polib.POEntry(msgctxt="p-aaa", msgid="Lire la suite", msgstr="Read more"))
+    old.append(polib.POEntry(msgctxt="a-bbb", msgid="Lire la suite", msgstr="Continue reading"))
+    template = new_catalog("x", None, "fr")
+    for key in ("h2-new", "p-aaa", "a-bbb"):
+        template.append(polib.POEntry(msgctxt=key, msgid="Lire la suite", msgstr=""))
+    po, stats = update_catalog(old, template, "x", "en", "fr")
+    got = {e.msgctxt: e.msgstr for e in po}
+    assert got["p-aaa"] == "Read more" and got["a-bbb"] == "Continue reading"
+    assert got["h2-new"] == ""
+    assert (stats.kept, stats.new) == (2, 1)
+
+
+def test_headers_set_by_an_editor_are_kept(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BEFORE)
+    assert run(project, "extract") == 0
+    po_path = project / "locales/fr/LC_MESSAGES/slaap.po"
+    po = polib.pofile(str(po_path))
+    po.metadata["X-Generator"] = "Poedit 3.4"
+    po.metadata["X-Poedit-Bookmarks"] = "1,-1"
+    po.metadata["Last-Translator"] = "Anne <anne@example.org>"
+    po.save()
+    before = po_path.read_bytes()
+    assert run(project, "extract") == 0
+    assert po_path.read_bytes() == before
+    (project / "source_articles/slaap.html").write_text(AFTER, encoding="utf-8")
+    assert run(project, "extract") == 0
+    meta = polib.pofile(str(po_path)).metadata
+    assert meta["X-Generator"] == "Poedit 3.4"
+    assert meta["X-Poedit-Bookmarks"] == "1,-1"
+    assert meta["Last-Translator"] == "Anne <anne@example.org>"

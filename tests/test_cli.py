@@ -128,3 +128,50 @@ def test_stats_gate_and_json(
     assert main(["stats", "--min", "100", "--article", "betaine-lichaamsvet"]) == 1
     err = capsys.readouterr().err
     assert "betaine-lichaamsvet.po" in err and "below --min 100" in err
+
+
+def test_config_given_on_the_command_line_is_read_flat(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "my.toml").write_text('source_dir = "nowhere"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["--config", "my.toml", "stats"]) == 2
+    assert "nowhere" in one_line_error(capsys)
+
+
+def test_config_not_utf8_is_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "tolk.toml").write_bytes('# café\nlanguages = ["fr"]\n'.encode("latin-1"))
+    monkeypatch.chdir(project)
+    assert main(["stats"]) == 2
+    assert "tolk.toml" in one_line_error(capsys)
+
+
+def test_writing_over_a_folder_is_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["memory", "export", "-o", "locales"]) == 2
+    assert "locales" in one_line_error(capsys)
+
+
+def test_one_bad_page_does_not_stop_the_others(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "source_articles" / "kapot.html").write_text(
+        "<html><body><p>Geen taal</p></body></html>", encoding="utf-8"
+    )
+    shutil.rmtree(project / "locales")
+    monkeypatch.chdir(project)
+    assert main(["-q", "extract"]) == 2
+    assert "kapot.html" in one_line_error(capsys)
+    assert (project / "locales/fr/LC_MESSAGES/betaine-lichaamsvet.po").exists()
+
+
+def test_stats_minimum_must_be_a_percentage(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["stats", "--min", "150"]) == 2
+    assert "--min" in one_line_error(capsys)

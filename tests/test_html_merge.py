@@ -209,3 +209,30 @@ def test_remove_takes_out_a_whole_element_only() -> None:
     # One sentence of a two-sentence paragraph is not the whole element: kept.
     partial = merge_document(parse_document(src), {}, "fr", remove={page.segments[2].key})
     assert "Une phrase. Une autre." in partial.html
+
+
+def test_pages_in_another_charset_are_written_as_declared_utf8(tmp_path: Path) -> None:
+    page = tmp_path / "cp.html"
+    page.write_bytes(
+        '<html lang="fr"><head><meta charset="windows-1252"><title>Café</title></head>'
+        "<body><p>Été.</p></body></html>".encode("cp1252")
+    )
+    html = merge_document(read_document(page), {}, "fr").html
+    assert '<meta charset="utf-8">' in html
+    assert "<title>Café</title>" in html
+    legacy = (
+        '<html lang="fr"><head><meta http-equiv="Content-Type" '
+        'content="text/html; charset=iso-8859-1"></head><body><p>Été.</p></body></html>'
+    )
+    assert (
+        'content="text/html; charset=utf-8"'
+        in merge_document(parse_document(legacy), {}, "fr").html
+    )
+
+
+def test_no_doctype_and_fragments_stay_as_they_were() -> None:
+    bare = '<html lang="fr"><body><p>Bonjour.</p></body></html>'
+    assert "<!DOCTYPE" not in merge_document(parse_document(bare), {}, "fr").html
+    fragment = '<div class="card"><p>Bonjour <b>toi</b>.</p></div>\n'
+    out = merge_document(parse_document(fragment), {}, "fr", source_lang="fr").html
+    assert out == fragment

@@ -42,8 +42,14 @@ def glossary_terms(settings: Settings) -> tuple[str, ...]:
     path = settings.locales / GLOSSARY_FILE
     if not path.exists():
         return ()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the glossary as UTF-8"
+        ) from None
     terms = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in text.splitlines():
         term = raw.split("#", 1)[0].strip()
         if term:
             terms.append(term)
@@ -96,6 +102,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         suggest=leftover_suggester(settings),
         exclude=[_shown(settings.build / "fixed")],
     )
+    if not report.files:
+        raise InputError(
+            f"no HTML pages or .po catalogs found in {', '.join(map(str, paths))}",
+            hint="templates (.pot) have no translations to check; name pages or catalogs",
+        )
     failed = report.failed
     severity: Severity = args.severity
     report = report.at_least(severity)

@@ -23,10 +23,15 @@ from pipeline.detect import CONTEXTS, Verdict
 from pipeline.inline import strip_codes
 from pipeline.languages import display_name
 
-TITLE_MIN_SIMILARITY = 45.0
-"""Similarity (0-100, accents folded) from which a heading is taken as the
-translation of the leftover right above it: cognates and names carry over."""
+COGNATE_SHARE = 0.6
+"""Share of the leftover's long words that must have a close counterpart
+(similarity >= 75 with accents folded) in the element below for the two to
+count as translations of each other: "threonaat"/"thréonate",
+"synaptische"/"synaptique". With equal numbers, this is the evidence that a
+title above its translation is a duplicate to remove, not merely foreign."""
 TITLE_LENGTH_BAND = (0.6, 1.6)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 class Judge(Protocol):
@@ -43,24 +48,49 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", folded).split())
 
 
+def cognate_overlap(a: str, b: str) -> float:
+    """Share of the long words of ``a`` with a close counterpart in ``b`` (0..1).
+
+    >>> round(cognate_overlap("Magnesium L-threonaat: synaptische plasticiteit",
+    ...                       "Magnésium L-thréonate : plasticité synaptique"), 2)
+    1.0
+    >>> round(cognate_overlap("Magnesium side effects", "Magnésium et grossesse"), 2)
+    0.33
+    """
+    words_a = _LONG_WORD.findall(_fold(a))
+    words_b = _LONG_WORD.findall(_fold(b))
+    if not words_a or not words_b:
+        return 0.0
+    close = sum(1 for w in words_a if max(fuzz.ratio(w, v) for v in words_b) >= 75)
+    return close / len(words_a)
+
+
 def is_translation_below(leftover: Item, below: Item) -> bool:
-    """True when ``below`` reads like the translation of ``leftover`` (a title).
+    """True when ``below`` is shown to translate ``leftover`` (a title above it).
+
+    Language alone is never enough: the heading below must be of similar
+    length, carry the same numbers, and share most long words as cognates.
 
     >>> nl = Item("Magnesium L-threonaat: hersengezondheid en cognitieve veerkracht", "fr")
     >>> fr = Item("Magnésium L-thréonate : santé du cerveau et résilience cognitive", "fr",
     ...           context="heading")
     >>> is_translation_below(nl, fr)
     True
+    >>> other = Item("Magnesium side effects and interactions", "fr")
+    >>> below = Item("Magnésium et grossesse : les précautions", "fr", context="heading")
+    >>> is_translation_below(other, below)
+    False
     """
     if below.context != "heading":
         return False
     a, b = _fold(leftover.text), _fold(below.text)
     if not a or not b:
         return False
-    length = len(b) / len(a)
-    if not TITLE_LENGTH_BAND[0] <= length <= TITLE_LENGTH_BAND[1]:
+    if not TITLE_LENGTH_BAND[0] <= len(b) / len(a) <= TITLE_LENGTH_BAND[1]:
         return False
-    return fuzz.ratio(a, b) >= TITLE_MIN_SIMILARITY
+    if _NUMBER.findall(a) != _NUMBER.findall(b):
+        return False
+    return cognate_overlap(leftover.text, below.text) >= COGNATE_SHARE
 
 
 class MixedLanguage(Check):

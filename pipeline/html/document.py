@@ -8,6 +8,7 @@ that disagrees with the HTTP world they came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,9 +24,10 @@ class Document:
     """A parsed page: the lxml root and what serialisation needs to rebuild it."""
 
     root: etree._Element
-    doctype: str
+    doctype: str  # as the source wrote it; "" when it had none
     path: str
     encoding: str
+    fragment: bool = False  # no <html>/<head>/<body> in the source: write none back
 
 
 def decode_html(data: bytes, path: str | Path) -> tuple[str, str]:
@@ -64,6 +66,12 @@ def read_document(path: str | Path) -> Document:
     return parse_document(text, path, encoding)
 
 
+_DOCTYPE = re.compile(r"\s*(?:<!--.*?-->\s*)*<!doctype", re.I | re.S)
+_DOCUMENT_TAG = re.compile(r"<(?:html|head|body)[\s>/]", re.I)
+_CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_UTF8 = frozenset({"utf-8", "utf8"})
+
+
 @cache
 def _parser() -> etree.HTMLParser:
     """One parser for the process: building one per page costs time, and each
@@ -80,15 +88,52 @@ def parse_document(text: str, path: str | Path = "<string>", encoding: str = "ut
         raise InputError(f"cannot parse HTML: {exc}", path=path) from None
     if root is None:
         raise InputError("no HTML content found", path=path, hint="is this an HTML page?")
-    doctype = root.getroottree().docinfo.doctype or ""
-    return Document(root=root, doctype=doctype, path=str(path), encoding=encoding)
+    # libxml2 invents an HTML 4 doctype and <html><body> wrappers for pages
+    # that have none; remember what the source really had.
+    head = text[:4096]
+    doctype = root.getroottree().docinfo.doctype or "" if _DOCTYPE.match(head) else ""
+    fragment = not _DOCUMENT_TAG.search(text)
+    return Document(root, doctype, str(path), encoding, fragment)
 
 
 def serialize(doc: Document) -> str:
-    """Write the document back as HTML text (UTF-8 characters, not entities)."""
-    body = etree.tostring(doc.root.getroottree(), method="html", encoding="unicode")
-    if doc.doctype and not body.lstrip().lower().startswith("<!doctype"):
-        body = doc.doctype + "\n" + body
-    if not body.endswith("\n"):
-        body += "\n"
-    return body
+    """Write the document back as HTML text, in UTF-8.
+
+    A page that declared another charset has its declaration changed to
+    UTF-8, since that is what is written. A fragment comes back as a
+    fragment, and a page without a doctype gets none.
+    """
+    _declare_utf8(doc.root)
+    if doc.fragment:
+        body = doc.root.find("body")
+        holder = body if body is not None else doc.root
+        parts = [holder.text or ""]
+        parts += [etree.tostring(c, method="html", encoding="unicode") for c in holder]
+        out = "".join(parts)
+    else:
+        before = [
+            etree.tostring(n, method="html", encoding="unicode", with_tail=False)
+            for n in reversed(list(doc.root.itersiblings(preceding=True)))
+        ]
+        after = [
+            etree.tostring(n, method="html", encoding="unicode", with_tail=False)
+            for n in doc.root.itersiblings()
+        ]
+        main = etree.tostring(doc.root, method="html", encoding="unicode", with_tail=False)
+        lines = ([doc.doctype] if doc.doctype else []) + before + [main] + after
+        out = "\n".join(lines)
+    if not out.endswith("\n"):
+        out += "\n"
+    return out
+
+
+def _declare_utf8(root: etree._Element) -> None:
+    for meta in root.iter("meta"):
+        charset = meta.get("charset")
+        if charset is not None and charset.strip().lower() not in _UTF8:
+            meta.set("charset", "utf-8")
+        if (meta.get("http-equiv") or "").lower() == "content-type":
+            content = meta.get("content") or ""
+            m = _CHARSET_IN_CONTENT.search(content)
+            if m and m.group(1).lower() not in _UTF8:
+                meta.set("content", content[: m.start(1)] + "utf-8" + content[m.end(1) :])

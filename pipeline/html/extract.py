@@ -33,7 +33,7 @@ def page_language(doc: Document, override: str | None = None) -> str:
             "the page has no <html lang> attribute",
             path=doc.path,
             line=doc.root.sourceline,
-            hint='add lang="fr" (or nl, en) to <html>, or pass --lang',
+            hint='add lang="fr" (or nl, en) to <html> (tolk check and fix also take --lang)',
         )
     lang = normalize(raw)
     if lang is None:

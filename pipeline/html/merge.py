@@ -73,7 +73,7 @@ def _set_page_language(doc: Document, target: str, alternates: Mapping[str, str]
             link = existing.get(lang)
             if link is None:
                 if len(head):
-                    head[-1].tail = (head[-1].tail or "") if head[-1].tail else "\n"
+                    head[-1].tail = head[-1].tail or "\n"
                 link = etree.SubElement(head, "link")
                 link.set("rel", "alternate")
                 link.set("hreflang", lang)

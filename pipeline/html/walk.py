@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.inline import strip_codes
 from pipeline.languages import normalize
 from pipeline.segments import Context
 
@@ -418,7 +419,7 @@ class Walker:
             encoder.node(node)
         raw = encoder.result()
         stripped = raw.strip(" \t\n\r\f")
-        if not _has_words(_plain(stripped) if encoder.codes else stripped):
+        if not _has_words(strip_codes(stripped) if encoder.codes else stripped):
             return
         lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
         text = collapse(stripped)
@@ -602,15 +603,11 @@ class _Encoder:
 
 
 def _escape_code_like(text: str) -> str:
-    # Literal text shaped like a code would be read back as one; a zero-width
+    # Literal text shaped like a code would be read back as one; a word joiner (U+2060)
     # joiner after "<" keeps it text. Rare enough in articles to accept.
     if "<" not in text:
         return text
     return re.sub(r"<(?=/?[gx]\d)", "<\u2060", text)
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"<(/?)g\d+>|<x\d+/>", "", text)
 
 
 def _has_words(text: str) -> bool:
