@@ -153,8 +153,8 @@ def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
     report.errors[:0] = skipped
     _say(
         f"translate: memory exact {report.memory_exact}, memory fuzzy {report.memory_fuzzy}, "
-        f"machine {report.machine} ({report.switched_source} from the language they "
-        f"were really in), kept as they are {report.kept_as_is}, "
+        f"machine {report.machine}, kept as they are {report.kept_as_is}, "
+        f"in another language than their page {report.switched_source}, "
         f"still empty {report.left_empty}; "
         f"{len(report.written)} catalogs written"
     )

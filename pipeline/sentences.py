@@ -9,6 +9,7 @@ falls inside an inline code, so every sentence keeps balanced codes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from pipeline.inline import CODE_RE, tokenize
@@ -160,9 +161,15 @@ _SENTENCEX_LANG = {"fr": "fr", "nl": "nl", "en": "en"}
 
 @lru_cache(maxsize=1024)  # a few pages: build merges each source per language
 def _pieces(lang: str, plain: str) -> tuple[str, ...]:
+    return tuple(_segmenter()(_SENTENCEX_LANG.get(lang, "en"), plain))
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str, str], Iterable[str]]:
+    """sentencex's splitter, imported once (an import statement per call costs)."""
     from sentencex import segment
 
-    return tuple(segment(_SENTENCEX_LANG.get(lang, "en"), plain))
+    return segment
 
 
 def _ends_with_abbreviation(piece: str, lang: str) -> bool:
