@@ -11,7 +11,9 @@ default, or in place).
 Every edit is a :class:`Change` (file, line, location, key, check, before,
 after, source). The list is written as JSON and can be replayed on the same
 source pages: replaying applies each ``before -> after`` by segment key, and
-only where the segment still reads ``before``.
+only where the segment still reads ``before`` (the others are counted as
+skipped). A replay in place writes only pages inside the project, or pages
+named on the command line, whatever files the list names.
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ class FixReport:
 
     pages: tuple[PageFix, ...] = field(default_factory=tuple)
     changes_file: str | None = None
+    skipped: int = 0
+    """Recorded changes a replay could not apply (their page changed since)."""
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -119,6 +123,7 @@ class FixReport:
             "written": [p.written for p in self.pages if p.written],
             "left": [f.to_json() for f in self.left],
             "problems": [f"{p.file}: {m}" for p in self.pages for m in p.problems],
+            "skipped": self.skipped,
         }
 
 
@@ -224,7 +229,10 @@ def fix_pages(
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
-    Catalogs are not fixed here (their translations are a translator's work).
+    The change list (``out_dir/changes.json``) is written on every run, empty
+    when nothing changed, so it always describes the last run and a replay
+    never repeats edits of an older one. Catalogs are not fixed here (their
+    translations are a translator's work).
     Raises :class:`InputError` for a missing path or two pages that would be
     written to the same place.
     """
@@ -264,7 +272,9 @@ def fix_pages(
             )
         )
     report = FixReport(tuple(pages))
-    if write_changes and report.changes:
+    if write_changes:
+        # Even an empty list: a change list left from an earlier run would
+        # describe edits this run did not make.
         target = out_dir / CHANGES_FILE
         write_atomic(target, json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
         report = FixReport(report.pages, str(target))
@@ -319,21 +329,35 @@ def replay_changes(
     in_place: bool = False,
     only: Iterable[str | Path] = (),
     lang: str | None = None,
+    root: Path | None = None,
+    listing: str | Path = "change list",
 ) -> FixReport:
     """Apply recorded changes again to their source pages, by segment key.
 
     A change applies only where the segment still reads its ``before`` text;
-    one that does not is reported and skipped. ``outputs`` (file -> path under
-    ``out_dir``, as recorded by ``tolk fix``) says where each page goes, by
-    default its file name; ``only`` limits the replay to some pages.
+    one that does not is reported, skipped and counted in
+    :attr:`FixReport.skipped`. ``outputs`` (file -> path under ``out_dir``, as
+    recorded by ``tolk fix``) says where each page goes, by default its file
+    name; ``only`` limits the replay to some pages.
+
+    In place, a change list could name any file: unless ``only`` names the
+    pages, each page it writes must lie under ``root`` (the project, by
+    default the current folder) once ``..`` and links are resolved; any other
+    raises :class:`InputError` naming ``listing`` (the change list) and the
+    page, before anything is written.
     """
     outputs = outputs or {}
-    wanted = {str(Path(p)) for p in only}
+    wanted = {_resolved(p) for p in only}
     by_file: dict[str, list[Change]] = {}
     for change in changes:
-        if not wanted or str(Path(change.file)) in wanted:
+        if not wanted or _resolved(change.file) in wanted:
             by_file.setdefault(change.file, []).append(change)
+    if in_place and not wanted:  # pages given by name are the user's own choice
+        base = (root or Path.cwd()).resolve()
+        for file in by_file:
+            _refuse_outside(file, base, listing)
     pages: list[PageFix] = []
+    skipped = 0
     for file, recorded in sorted(by_file.items()):
         path = Path(file)
         output = _safe_relative(outputs.get(file, path.name), file)
@@ -354,6 +378,7 @@ def replay_changes(
             else:
                 texts[change.key] = change.after
                 applied.append(change)
+        skipped += len(recorded) - len(applied)
         written: str | None = None
         if applied:
             html, merge_problems = rebuild_page(doc, checked, final_texts(applied))
@@ -362,7 +387,22 @@ def replay_changes(
             write_atomic(target, html)
             written = str(target)
         pages.append(PageFix(file, written, output, tuple(applied), (), tuple(problems)))
-    return FixReport(tuple(pages))
+    return FixReport(tuple(pages), skipped=skipped)
+
+
+def _resolved(path: str | Path) -> Path:
+    return Path(path).resolve()
+
+
+def _refuse_outside(file: str, base: Path, listing: str | Path) -> None:
+    """Refuse to write in place a page that lies outside the project folder ``base``."""
+    if not _resolved(file).is_relative_to(base):
+        raise InputError(
+            f"change for '{file}' is outside the project folder {base}: "
+            "refusing to write it in place",
+            path=listing,
+            hint="replay without --in-place, or name the pages to fix",
+        )
 
 
 def _safe_relative(value: str, file: str) -> str:

@@ -27,6 +27,23 @@ Matching
     Units that came from fuzzy (unreviewed) catalog entries rank below reviewed
     ones of equal score.
 
+Precedence
+    One unit is kept per (source language, target language, source text). Units
+    come from two kinds of origin: **catalogs** (the origin is the path of a .po
+    file, e.g. ``locales/nl/LC_MESSAGES/magnesium.po``), read afresh each run,
+    and the **store** (anything else: ``import:old.tmx``, a translator's seed),
+    filled by TMX imports. When one source has several targets:
+
+    1. a reviewed unit beats a fuzzy one;
+    2. then a catalog unit beats a store unit: a translator's reviewed catalog
+       entry outranks whatever was imported;
+    3. then, among catalog units, the target seen most often wins, then the
+       smallest, so the answer never depends on the order catalogs were read in;
+    4. among store units, the last import wins: :meth:`TranslationMemory.import_tmx`
+       replaces the store units of every source the file brings (within one
+       file, rule 3 applies), so importing a corrected TMX after an old one
+       keeps the correction.
+
 Index
     Lookups stay fast as the memory grows: each language pair keeps an inverted
     index from word tokens (accents stripped, cut to six letters as a crude
@@ -261,22 +278,49 @@ def fuzzy_score(text_score: float, *, fit: bool, agree: bool, has_codes: bool) -
     return max(0.0, min(FUZZY_CAP, score))
 
 
+def from_catalog(origin: str) -> bool:
+    """True when a unit's origin is a catalog (a .po file) rather than the store.
+
+    >>> from_catalog("locales/nl/LC_MESSAGES/magnesium.po"), from_catalog("import:old.tmx")
+    (True, False)
+    """
+    return origin.endswith(".po") and not origin.startswith("import:")
+
+
 @dataclass
 class _Candidates:
-    """Every target seen for one (src, tgt, source), so the winner never depends on order."""
+    """Every target seen for one (src, tgt, source), so the winner follows the precedence.
 
-    seen: dict[tuple[bool, str], tuple[int, str]] = field(default_factory=dict)
+    ``seen`` maps (fuzzy, from the store, target) to how often it was seen and
+    its smallest origin; the winner is the smallest key by the module's rules.
+    """
+
+    seen: dict[tuple[bool, bool, str], tuple[int, str]] = field(default_factory=dict)
     winner: TMUnit | None = None
 
     def add(self, unit: TMUnit) -> None:
-        key = (unit.fuzzy, unit.target)
+        key = (unit.fuzzy, not from_catalog(unit.origin), unit.target)
         count, origin = self.seen.get(key, (0, unit.origin))
         self.seen[key] = (count + 1, min(origin, unit.origin))
-        # Reviewed first, then the most frequent target, then the smallest.
-        (fuzzy, target), (_, best_origin) = min(
-            self.seen.items(), key=lambda kv: (kv[0][0], -kv[1][0], kv[0][1])
+        self._choose(unit.src_lang, unit.tgt_lang, unit.source)
+
+    def drop_store(self) -> None:
+        """Forget the store's units (a new import replaces them); catalog units stay."""
+        if self.winner is None:
+            return
+        src, tgt, source = self.winner.src_lang, self.winner.tgt_lang, self.winner.source
+        self.seen = {k: v for k, v in self.seen.items() if not k[1]}
+        self._choose(src, tgt, source)
+
+    def _choose(self, src: str, tgt: str, source: str) -> None:
+        if not self.seen:
+            self.winner = None
+            return
+        # Reviewed first, then catalog before store, then the most frequent, then the smallest.
+        (fuzzy, _store, target), (_, best_origin) = min(
+            self.seen.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1][0], kv[0][2])
         )
-        self.winner = TMUnit(unit.src_lang, unit.tgt_lang, unit.source, target, fuzzy, best_origin)
+        self.winner = TMUnit(src, tgt, source, target, fuzzy, best_origin)
 
 
 class _Bucket:
@@ -381,8 +425,10 @@ class TranslationMemory:
 
     One unit is kept per (source language, target language, source text). When
     the same source comes again with another target, a reviewed unit beats a
-    fuzzy one, then the target seen most often wins, then the smallest, so the
-    memory never depends on the order its files were read in.
+    fuzzy one, a catalog unit beats a store one, then the target seen most
+    often wins, then the smallest, so the memory never depends on the order its
+    files were read in; only :meth:`import_tmx` replaces earlier store units
+    (see "Precedence" in the module's docstring).
     """
 
     def __init__(self, units: Iterable[TMUnit] = ()) -> None:
@@ -570,17 +616,26 @@ class TranslationMemory:
 
         Language tags are reduced to their primary language and only
         ``languages`` are kept. Units without their own ``x-tolk-origin`` get
-        ``origin``, by default ``import:<file name>``. Returns the number of
-        units read (a source already remembered still counts: its targets are
-        weighed as :meth:`add` says). A malformed file raises ``InputError``
-        naming the file and line.
+        ``origin``, by default ``import:<file name>``.
+
+        The last import wins: for each source the file brings, the store units
+        remembered before (any origin that is not a catalog) are replaced by the
+        file's; catalog units stay and still outrank them (see "Precedence" in
+        the module's docstring). Returns the number of units read. A malformed
+        file raises ``InputError`` naming the file and line, and changes nothing.
         """
         label = origin if origin is not None else f"import:{path.name}"
-        count = 0
-        for unit in read_tmx(path, origin=label, languages=languages):
+        units = list(read_tmx(path, origin=label, languages=languages))
+        replaced: set[tuple[str, str, str]] = set()
+        for unit in units:
+            key = (unit.src_lang, unit.tgt_lang, unit.source)
+            if key not in replaced and unit.target:
+                replaced.add(key)  # once per file: the file's own units weigh together
+                candidates = self._entries.get(key)
+                if candidates is not None:
+                    candidates.drop_store()
             self.add(unit)
-            count += 1
-        return count
+        return len(units)
 
 
 def _unit_order(unit: TMUnit) -> tuple[str, str, str, str, bool, str]:

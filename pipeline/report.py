@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import shutil
 import sys
 import time
 from collections import Counter
@@ -51,6 +50,9 @@ ASSETS = Path(__file__).resolve().parent / "report_assets"
 ASSET_FILES: tuple[str, ...] = ("report.css", "report.js")
 MAX_PAGE_BYTES = 2_000_000  # the issue's budget per page
 OPEN_LIST_UP_TO = 12  # findings listed open above a page's blocks; more are folded
+GENERATOR = "Tolk report"
+"""What every page says in ``<meta name="generator">``: a stale page of
+``articles/`` is deleted only when it carries it, so files of others stay."""
 
 # Built pages are untrusted: no inline script may run, even if escaping failed.
 _CSP = (
@@ -444,7 +446,7 @@ def _page(title: str, body: str, *, prefix: str) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        f'<meta name="generator" content="Tolk {_e(__version__)}">\n'
+        f'<meta name="generator" content="{GENERATOR} {_e(__version__)}">\n'
         f"<title>{_e(title)}</title>\n"
         f'<link rel="stylesheet" href="{prefix}assets/report.css">\n'
         f'<script src="{prefix}assets/report.js" defer></script>\n'
@@ -1058,18 +1060,26 @@ def build_report(
         result.errors.extend(builder.errors)
     if pages_dir.is_dir():
         for stale in pages_dir.glob("*.html"):
-            if stale not in wanted:
+            if stale not in wanted and _generated(stale):
                 stale.unlink()
     result.unassigned = len(unassigned)
     index = _overview(settings, cells, articles, findings, unassigned, len(change_list), now)
     _write(result, folder / "index.html", index)
     _write_data(result, folder, cells, findings, now)
     for name in ASSET_FILES:
-        target = folder / "assets" / name
-        if not target.exists() or target.read_bytes() != (ASSETS / name).read_bytes():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(ASSETS / name, target)
+        if write_atomic(folder / "assets" / name, (ASSETS / name).read_text(encoding="utf-8")):
+            result.written += 1
     return result
+
+
+def _generated(path: Path) -> bool:
+    """True when ``path`` is a page this report wrote (its head names :data:`GENERATOR`)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return f'<meta name="generator" content="{GENERATOR} ' in head.partition("</head>")[0]
 
 
 def _write(result: ReportResult, path: Path, text: str) -> None:

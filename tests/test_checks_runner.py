@@ -269,6 +269,19 @@ def test_copies_of_a_page_are_reported_once(tmp_path: Path) -> None:
     assert {Path(f.file).parent.name for f in report.findings} == {"a"}
 
 
+def test_different_pages_of_the_same_name_are_both_reported(tmp_path: Path) -> None:
+    footer = "<footer><p>Tous droits réservés :Curecurious</p></footer>"
+    for folder, body in (("a", "Le magnésium aide."), ("b", "Le zinc aussi.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(
+            f'<html lang="fr"><body>\n<p>{body}</p>\n{footer}\n</body></html>', encoding="utf-8"
+        )
+    report = run_checks([tmp_path / "a", tmp_path / "b"], judge=FakeJudge())
+    spacing = [f for f in report.findings if f.check == "punctuation-spacing"]
+    assert sorted(Path(f.file).parent.name for f in spacing) == ["a", "b"]
+    assert report.folded == 0
+
+
 def test_inputs_walk_folders_and_refuse_missing_paths(tmp_path: Path) -> None:
     for name in ("x.html", "sub/y.po", "fixed/z.html", ".hidden/w.html", "notes.txt"):
         path = tmp_path / name

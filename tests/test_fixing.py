@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks import Fix
-from pipeline.checks.runner import run_checks
+from pipeline.checks.runner import load_page, run_checks
 from pipeline.cli import main
 from pipeline.detect import Verdict
 from pipeline.errors import InputError
@@ -130,6 +130,60 @@ def test_a_change_list_that_leaves_the_output_folder_is_refused(tmp_path: Path) 
     change = Change(str(page), 1, "p", "k", "dates", "a", "b", "fixes.x")
     with pytest.raises(InputError, match="leaves the output folder"):
         replay_changes([change], outputs={str(page): "../x.html"})
+
+
+def test_a_replay_in_place_writes_only_inside_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    original = '<html lang="fr"><body><p>a</p></body></html>'
+    victim = tmp_path / "victim.html"
+    victim.write_text(original, encoding="utf-8")
+    (project / "link.html").symlink_to(victim)
+    key = load_page(victim).items[0].key
+    listing = project / "changes.json"
+    for file in ("../victim.html", str(victim), "link.html"):
+        change = Change(file, 1, "p", key, "dates", "a", "b", "fixes.x")
+        with pytest.raises(InputError, match="outside the project folder") as err:
+            replay_changes([change], in_place=True, listing=listing)
+        assert str(listing) in str(err.value) and file in str(err.value)
+        assert victim.read_text(encoding="utf-8") == original
+    # Out of place the page is only read; named on the command line it may be written.
+    change = Change("../victim.html", 1, "p", key, "dates", "a", "b", "fixes.x")
+    assert replay_changes([change], out_dir=project / "out").changes == (change,)
+    assert victim.read_text(encoding="utf-8") == original
+    assert replay_changes([change], in_place=True, only=[victim]).changes == (change,)
+    assert "<p>b</p>" in victim.read_text(encoding="utf-8")
+    # A page inside the project is written in place as before.
+    inside = project / "page.html"
+    inside.write_text(original, encoding="utf-8")
+    change = Change("page.html", 1, "p", key, "dates", "a", "b", "fixes.x")
+    assert replay_changes([change], in_place=True).changes == (change,)
+    assert "<p>b</p>" in inside.read_text(encoding="utf-8")
+
+
+def test_a_run_without_changes_empties_the_change_list(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fixed"
+    fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    assert load_changes(out / "changes.json")[0]
+    second = fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    assert second.changes == () and second.changes_file == str(out / "changes.json")
+    assert load_changes(out / "changes.json") == ([], {})
+
+
+def test_a_replay_counts_the_changes_it_skipped(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fixed"
+    fix_pages([pages], out_dir=out, judge=QuietJudge())
+    changes, outputs = load_changes(out / "changes.json")
+    report = replay_changes(changes, outputs=outputs, out_dir=tmp_path / "r")
+    assert report.skipped == 0 and report.to_json()["skipped"] == 0
+    fix_pages([pages], out_dir=tmp_path / "unused", in_place=True, judge=QuietJudge())
+    stale = replay_changes(changes, outputs=outputs, out_dir=tmp_path / "again")
+    assert stale.changes == ()
+    assert stale.skipped == len(changes) == stale.to_json()["skipped"]
+    assert len([p for page in stale.pages for p in page.problems]) == len(changes)
 
 
 def test_malformed_change_lists_are_input_errors(tmp_path: Path) -> None:

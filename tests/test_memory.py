@@ -207,6 +207,77 @@ def test_the_most_frequent_target_wins_then_the_smallest() -> None:
     assert TranslationMemory(tie).units()[0].target == "a"
 
 
+def tmx_file(path: Path, *pairs: tuple[str, str]) -> Path:
+    """A TMX file from another tool (no Tolk origin): one en -> nl unit per pair."""
+    units = "".join(
+        f'<tu><tuv xml:lang="en"><seg>{s}</seg></tuv><tuv xml:lang="nl"><seg>{t}</seg></tuv></tu>'
+        for s, t in pairs
+    )
+    path.write_text(
+        f'<tmx version="1.4"><header srclang="en"/><body>{units}</body></tmx>', encoding="utf-8"
+    )
+    return path
+
+
+def test_a_later_import_replaces_an_earlier_one(tmp_path: Path) -> None:
+    old = tmx_file(tmp_path / "old.tmx", ("Hello", "Hello everybody (old typo)."))
+    new = tmx_file(tmp_path / "new.tmx", ("Hello", "Hello everyone."), ("Bye", "Dag"))
+    store = tmp_path / "memory.jsonl"
+    memory = TranslationMemory()
+    memory.import_tmx(old)
+    memory.save(store)
+    memory = TranslationMemory.load(store)  # as ``tolk memory import`` does, run after run
+    assert memory.import_tmx(new) == 2
+    memory.save(store)
+    assert [(u.source, u.target, u.origin) for u in TranslationMemory.load(store).units()] == [
+        ("Bye", "Dag", "import:new.tmx"),
+        ("Hello", "Hello everyone.", "import:new.tmx"),
+    ]
+    # Whichever came last wins, even when it sorts after the other.
+    again = TranslationMemory()
+    again.import_tmx(new)
+    again.import_tmx(old)
+    hit = again.exact("en", "nl", "Hello")
+    assert hit is not None and hit.target == "Hello everybody (old typo)."
+
+
+def test_units_of_one_import_weigh_together(tmp_path: Path) -> None:
+    twice = tmx_file(tmp_path / "twice.tmx", ("Hi", "Hoi"), ("Hi", "Dag"), ("Hi", "Hoi"))
+    memory = TranslationMemory()
+    assert memory.import_tmx(twice) == 3
+    assert [u.target for u in memory.units()] == ["Hoi"]
+
+
+def test_a_reviewed_catalog_unit_beats_store_units_whatever_the_order(tmp_path: Path) -> None:
+    po = "locales/nl/LC_MESSAGES/slaap.po"
+    catalog = TMUnit("fr", "nl", "Le sommeil", "Slaap", origin=po)
+    other = TMUnit("fr", "nl", "Le sommeil", "Slaap", origin="locales/nl/LC_MESSAGES/a.po")
+    stored = TMUnit("fr", "nl", "Le sommeil", "De slaap", origin="import:old.tmx")
+    seeded = TMUnit("fr", "nl", "Le sommeil", "De slaap", origin="")
+    for order in itertools.permutations([catalog, stored, seeded]):
+        assert TranslationMemory(order).units() == [catalog]
+    for order in itertools.permutations([other, catalog, stored]):
+        assert TranslationMemory(order).units() == [other]  # catalogs: smallest origin
+    # Review still comes first: a fuzzy catalog entry does not hide a reviewed import.
+    draft = TMUnit("fr", "nl", "Le sommeil", "Slaapje", fuzzy=True, origin=po)
+    for order in itertools.permutations([draft, stored]):
+        assert TranslationMemory(order).units() == [stored]
+    # An import replaces store units, never a catalog's.
+    memory = TranslationMemory([catalog, stored])
+    path = tmp_path / "new.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="fr"/><body><tu>'
+        '<tuv xml:lang="fr"><seg>Le sommeil</seg></tuv><tuv xml:lang="nl"><seg>Aaa</seg></tuv>'
+        "</tu></body></tmx>",
+        encoding="utf-8",
+    )
+    memory.import_tmx(path)
+    assert memory.units() == [catalog]
+    memory = TranslationMemory([stored])
+    memory.import_tmx(path)
+    assert [u.target for u in memory.units()] == ["Aaa"]
+
+
 def test_units_are_sorted_and_pairs_listed() -> None:
     memory = TranslationMemory(
         [

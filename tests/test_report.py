@@ -196,8 +196,8 @@ def test_report_is_deterministic_and_removes_stale_pages(project: Path) -> None:
     articles = discover(settings)
     empty = Findings((), "none", available=False)
     first = build_report(settings, articles, empty, now=NOW)
-    stale = first.folder / "articles" / "gone.html"
-    stale.write_text("old", encoding="utf-8")
+    stale = first.folder / "articles" / "gone.html"  # as if its article was removed
+    stale.write_bytes((first.folder / "articles" / f"{SEED_004}.html").read_bytes())
     snapshot = {p: p.read_bytes() for p in first.folder.rglob("*") if p.is_file()}
     second = build_report(settings, articles, empty, now=NOW)
     assert second.written == 0
@@ -207,6 +207,37 @@ def test_report_is_deterministic_and_removes_stale_pages(project: Path) -> None:
     text = first.index.read_text(encoding="utf-8")
     assert "No findings: none" in text  # a run without checks says so
     assert "2026-01-28 09:30 UTC" in text
+
+
+def test_only_pages_the_report_wrote_are_deleted(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path)
+    out = tmp_path / "out"
+    pages = out / "articles"
+    pages.mkdir(parents=True)
+    ours = pages / "gone.html"
+    ours.write_text(report._page("gone", "<p>old</p>", prefix="../"), encoding="utf-8")
+    mine = pages / "notes.html"
+    mine.write_text('<html><head><meta name="generator" content="vim"></head></html>', "utf-8")
+    empty = Findings((), "none", available=False)
+    build_report(settings, [], empty, out=out, now=NOW)
+    assert not ours.exists()
+    assert mine.read_text(encoding="utf-8").startswith("<html>")
+
+
+def test_assets_are_written_atomically_not_through_a_link(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path)
+    out = tmp_path / "out"
+    (out / "assets").mkdir(parents=True)
+    elsewhere = tmp_path / "mine.css"
+    elsewhere.write_text("body { color: red }", encoding="utf-8")
+    (out / "assets" / "report.css").symlink_to(elsewhere)
+    empty = Findings((), "none", available=False)
+    build_report(settings, [], empty, out=out, now=NOW)
+    assert elsewhere.read_text(encoding="utf-8") == "body { color: red }"
+    css = out / "assets" / "report.css"
+    assert not css.is_symlink()
+    assert css.read_bytes() == (report.ASSETS / "report.css").read_bytes()
+    assert [p.name for p in (out / "assets").iterdir() if p.name.startswith(".")] == []
 
 
 def test_the_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:

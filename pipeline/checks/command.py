@@ -141,6 +141,7 @@ def cmd_fix(args: argparse.Namespace, settings: Settings) -> int:
             in_place=args.in_place,
             only=args.path or (),
             lang=args.lang,
+            listing=args.replay,
         )
     else:
         paths = args.path or _default_paths(settings, settings.sources)
@@ -162,7 +163,8 @@ def cmd_fix(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print_fixes(report)
-    return EXIT_OK
+    # A replay that could not apply a recorded change did not do its job.
+    return EXIT_FINDINGS if report.skipped else EXIT_OK
 
 
 # -- registration -----------------------------------------------------------------

@@ -395,25 +395,39 @@ def judge_files(
     return found
 
 
-def fold_copies(findings: Sequence[Finding], order: Sequence[str]) -> tuple[list[Finding], int]:
+def fold_copies(
+    findings: Sequence[Finding], files: Sequence[CheckedFile]
+) -> tuple[list[Finding], int]:
     """Show a finding repeated in a copy of the same page once.
 
     A built page in the source's own language (``build/fr/x.html`` from
-    ``source_articles/x.html``) repeats every finding of its source: same file
-    name, language, line, location, check, text and message. The finding of
-    the file that comes first in ``order`` is kept. Returns the findings
-    kept and how many were folded.
+    ``source_articles/x.html``) repeats every finding of its source. Two files
+    are copies when they have the same name and the same segments: the same
+    texts at the same keys, in the same language. Only then is a finding
+    repeated in both (same line, location, check, text and message) folded,
+    keeping that of the file that comes first in ``files``; two different
+    pages that share a footer (``a/index.html``, ``b/index.html``) are both
+    reported. Returns the findings kept and how many were folded.
     """
-    rank = {path: i for i, path in enumerate(order)}
-    kept: dict[tuple[str, str | None, int, str, str, str, str], Finding] = {}
+    rank = {f.path: i for i, f in enumerate(files)}
+    groups: dict[tuple[object, ...], int] = {}
+    copies = {f.path: groups.setdefault(_contents(f), len(groups)) for f in files}
+    kept: dict[tuple[object, ...], Finding] = {}
     folded = 0
     for f in sorted(findings, key=lambda f: (rank.get(f.file, len(rank)), f.sort_key)):
-        key = (Path(f.file).name, f.expected_lang, f.line, f.location, f.check, f.text, f.message)
+        same = copies.get(f.file, f.file)  # a file not loaded is a copy of nothing
+        name = Path(f.file).name
+        key = (same, name, f.expected_lang, f.line, f.location, f.check, f.text, f.message)
         if key in kept:
             folded += 1
             continue
         kept[key] = f
     return sorted(kept.values(), key=lambda f: f.sort_key), folded
+
+
+def _contents(file: CheckedFile) -> tuple[object, ...]:
+    """What two copies of a page share: origin, language, and every (key, text)."""
+    return (file.origin, file.lang, tuple((item.key, item.text) for item in file.items))
 
 
 def check_files(
@@ -427,7 +441,7 @@ def check_files(
     findings = [finding_of(c, i, p, suggest) for c, i, p in judge_files(files, checks)]
     folded = 0
     if fold:
-        findings, folded = fold_copies(findings, [f.path for f in files])
+        findings, folded = fold_copies(findings, files)
     else:
         findings.sort(key=lambda f: f.sort_key)
     return CheckReport(

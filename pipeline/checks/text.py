@@ -367,6 +367,8 @@ def spacing_problems(
     ['space-before']
     >>> spacing_problems("Il est 10:30, voir https://x.org/?a=1 ;)", "fr")
     []
+    >>> spacing_problems("Super :D", "fr"), len(spacing_problems("Note :Dormir", "fr"))
+    ([], 2)
     """
     if not any(c in text for c in ";:!?*"):
         return []
@@ -387,7 +389,9 @@ def spacing_problems(
                 at = space_position(text, index[i - 1] + 1, index[i])
                 found.append(Spacing("glued-after", "*", _excerpt(plain, i), (at, at, " ")))
             continue
-        if ch in ":;" and (nxt in ")(-/=" or (nxt and nxt in "DPp" and prev in SPACES)):
+        # ":D" or ";p" alone is an emoticon; ":Dormir" or ";Perhaps" is glued text.
+        emoticon = nxt != "" and nxt in "DPp" and not plain[i + 2 : i + 3].isalpha()
+        if ch in ":;" and (nxt in ")(-/=" or (emoticon and prev in SPACES)):
             continue  # emoticons, "://", "a:=b"
         if ch == ":" and (prev.isdigit() or prev == "") and (nxt.isdigit() or nxt == ""):
             continue  # times, ratios, a lone colon
