@@ -106,7 +106,7 @@ _REFERENCE_HEADING = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class TextUnit:
     """A run of inline content inside a block element."""
 
@@ -126,7 +126,7 @@ class TextUnit:
     kind: str = "text"
 
 
-@dataclass
+@dataclass(slots=True)
 class AttrUnit:
     """A translatable attribute value (alt, title, meta content, ...)."""
 
@@ -141,7 +141,7 @@ class AttrUnit:
     kind: str = "attribute"
 
 
-@dataclass
+@dataclass(slots=True)
 class JsonLdUnit:
     """A string field of a JSON-LD block (headline, description, name)."""
 
@@ -217,9 +217,9 @@ class Walker:
         self._block_cache: dict[etree._Element, bool] = {}
         self._locations: dict[etree._Element, tuple[str, ...]] = {}
         self._contexts: dict[etree._Element, Context] = {}
-        self._references: dict[etree._Element, bool] = {}
         self._joined: dict[etree._Element, str] = {}
-        self._bylines: dict[etree._Element, int] = {}
+        # element -> (inside a references list, steps below a byline element)
+        self._scopes: dict[etree._Element, tuple[bool, int]] = {}
 
     # -- classification ---------------------------------------------------
     def is_inline(self, node: etree._Element) -> bool:
@@ -380,6 +380,7 @@ class Walker:
     def _block(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
         if is_skipped(el):
             return
+        self._enter(el)
         foreign = self.foreign_lang(el, foreign)
         note = el.get("data-translate-comment") or note
         self._attributes(el, foreign, note)
@@ -520,7 +521,7 @@ class Walker:
             return "button"
         if tag in ("figcaption", "caption"):
             return "caption"
-        if self._byline_distance(el) < 4:
+        if self._scopes.get(el, (False, 99))[1] < 4:
             return "byline"
         if tag in ("li", "dd", "dt"):
             return "list-item"
@@ -528,41 +529,30 @@ class Walker:
             return "paragraph"
         return "text"
 
-    def _byline_distance(self, el: etree._Element | None) -> int:
-        """Steps up to the nearest element whose class, id or rel says byline."""
-        if el is None or tag_of(el) in ("body", "html", ""):
-            return 99
-        found = self._bylines.get(el)
-        if found is None:
-            attrib = el.attrib
-            hint = " ".join(attrib.get(k) or "" for k in ("class", "id", "rel")) if attrib else ""
-            if hint and _BYLINE_HINT.search(hint):
-                found = 0
-            else:
-                found = min(99, self._byline_distance(el.getparent()) + 1)
-            self._bylines[el] = found
-        return found
-
-    def _in_references(self, el: etree._Element | None) -> bool:
-        """Inside a references list: by class/id, or a list under a "Sources" heading."""
-        if el is None or tag_of(el) in ("body", "html"):
-            return False
-        found = self._references.get(el)
-        if found is not None:
-            return found
+    def _enter(self, el: etree._Element) -> None:
+        """Note, top-down, whether ``el`` is in a references list and how far it
+        is below a byline: computed once per element from its parent's."""
+        parent = el.getparent()
+        refs, byline = self._scopes.get(parent, (False, 99)) if parent is not None else (False, 99)
         attrib = el.attrib
-        hint = f"{attrib.get('class') or ''} {attrib.get('id') or ''}" if attrib else ""
-        found = bool(_REFERENCE_HINT.search(hint)) if hint.strip() else False
-        if not found and tag_of(el) in ("ol", "ul"):
+        if attrib:
+            ident = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+            if not refs and ident.strip() and _REFERENCE_HINT.search(ident):
+                refs = True
+            if _BYLINE_HINT.search(f"{ident} {attrib.get('rel') or ''}"):
+                byline = -1
+        if not refs and tag_of(el) in ("ol", "ul"):
             prev = el.getprevious()
             while prev is not None and tag_of(prev) == "":
                 prev = prev.getprevious()
             if prev is not None and tag_of(prev) in HEADINGS:
                 heading = collapse("".join(prev.itertext()))
-                found = bool(_REFERENCE_HEADING.search(heading))
-        found = found or self._in_references(el.getparent())
-        self._references[el] = found
-        return found
+                refs = bool(_REFERENCE_HEADING.search(heading))
+        self._scopes[el] = (refs, min(99, byline + 1))
+
+    def _in_references(self, el: etree._Element) -> bool:
+        """Inside a references list: by class/id, or a list under a "Sources" heading."""
+        return self._scopes.get(el, (False, 99))[0]
 
 
 class _Encoder:
