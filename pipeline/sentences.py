@@ -9,7 +9,7 @@ falls inside an inline code, so every sentence keeps balanced codes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from pipeline.inline import CODE_RE, tokenize
@@ -194,6 +194,27 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+def _plain_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """The plain text of coded ``text`` and, for each plain character, its
+    offset in the coded text.
+
+    >>> _plain_offsets("a<g1>b</g1>")
+    ('ab', [0, 5])
+    """
+    if "<" not in text:
+        return text, range(len(text))  # no code: every offset is its own
+    plain_parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in CODE_RE.finditer(text):
+        plain_parts.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    plain_parts.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(plain_parts), offsets
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
     """Split coded ``text`` into ``(sentence, separator)`` pairs.
 
@@ -208,17 +229,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
         return []
     if not _MAYBE_BOUNDARY.search(text):
         return [(text, "")]  # no end mark followed by a space: one sentence
-    # Plain text and, for each plain character, its offset in the coded text.
-    plain_parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in CODE_RE.finditer(text):
-        plain_parts.append(text[pos : m.start()])
-        offsets.extend(range(pos, m.start()))
-        pos = m.end()
-    plain_parts.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    plain = "".join(plain_parts)
+    plain, offsets = _plain_offsets(text)
     if not plain.strip():
         return [(text, "")]
 
@@ -242,7 +253,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
         region = text[left_end:right_start]
         # Closing and standalone codes stay with the sentence they end.
         keep = 0
-        for tok in tokenize(region):
+        for tok in tokenize(region) if "<" in region else ():
             if tok.kind in ("close", "empty"):
                 keep += len(tok.value)
             else:

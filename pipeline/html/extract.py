@@ -63,10 +63,12 @@ def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Seg
     """The segments of one unit: its sentences, or the whole value, with their
     lines and what each of their codes stands for."""
     pieces = _sentences(unit, lang)
-    marks = getattr(unit, "newlines", [])
+    marks = unit.newlines if isinstance(unit, TextUnit) else []
+    positions = [m[0] for m in marks] if marks else []
     code_tags = _code_tags(unit)
-    single = len(pieces) == 1
-    positions = [m[0] for m in marks]
+    # Every sentence of a unit with several sentences keeps only its own codes.
+    share_codes = len(pieces) > 1 and bool(code_tags)
+    location, line, context = unit.location, unit.line, unit.context
     segments: list[Segment] = []
     offset = 0
     kind = unit.kind if unit.kind in ("text", "attribute", "meta", "jsonld") else "text"
@@ -77,36 +79,36 @@ def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Seg
             extra = marks[j][1] if j >= 0 else 0
         segments.append(
             Segment(
-                key=keys.make(unit.location, sentence),
+                key=keys.make(location, sentence),
                 text=sentence,
-                location=unit.location,
-                line=unit.line + extra,
+                location=location,
+                line=line + extra,
                 lang=lang,
                 kind=kind,  # type: ignore[arg-type]
-                context=unit.context,
+                context=context,
                 unit=index,
                 index=i,
                 note=unit.note,
                 foreign=unit.foreign,
                 separator=separator,
-                code_tags=tuple(code_tags)
-                if single
-                else tuple(
+                code_tags=tuple(
                     c for c in code_tags if f"g{c[0]}>" in sentence or f"<x{c[0]}/>" in sentence
-                ),
+                )
+                if share_codes
+                else code_tags,
             )
         )
         offset += len(sentence) + len(separator)
     return segments
 
 
-def _code_tags(unit: Unit) -> list[tuple[int, str, tuple[tuple[str, str], ...]]]:
-    if not isinstance(unit, TextUnit):
-        return []
-    return [
-        (n, tag_of(node) or "#comment", tuple((str(k), str(v)) for k, v in node.attrib.items()))
-        for n, node in unit.codes.items()
-    ]
+def _code_tags(unit: Unit) -> tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...]:
+    """(number, tag, attributes) of each code of a unit: what the code stands for."""
+    if not isinstance(unit, TextUnit) or not unit.codes:
+        return ()
+    return tuple(
+        (n, tag_of(node) or "#comment", tuple(node.items())) for n, node in unit.codes.items()
+    )
 
 
 def extract_document(doc: Document, lang: str | None = None) -> Page:

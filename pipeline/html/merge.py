@@ -198,6 +198,16 @@ def rebuild_run(unit: TextUnit, text: str) -> None:
     insert_at = 0 if unit.lead is None else parent.index(unit.lead) + 1
     for node in unit.nodes:
         parent.remove(node)
+    if "<" not in text:
+        # No code and nothing escaped (most runs): the text goes back as it is.
+        _place(unit, [text] if text else [], insert_at)
+        return
+    _place(unit, _build_nodes(text, codes), insert_at)
+
+
+def _build_nodes(text: str, codes: dict[int, etree._Element]) -> list[str | etree._Element]:
+    """The top level of coded ``text`` rebuilt: strings, and the code nodes
+    (emptied, then refilled with their share of the text) in order."""
     top: list[str | etree._Element] = []
     stack: list[etree._Element] = []
 
@@ -232,7 +242,12 @@ def rebuild_run(unit: TextUnit, text: str) -> None:
             stack.pop()
         else:
             add_node(codes[tok.id])
-    # Place top-level strings and nodes back into the parent.
+    return top
+
+
+def _place(unit: TextUnit, top: list[str | etree._Element], insert_at: int) -> None:
+    """Put the rebuilt top level of a run back into its parent at ``insert_at``."""
+    parent = unit.element
     lead_text = unit.lead_ws
     pieces: list[etree._Element] = []
     for item in top:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +97,9 @@ JSONLD_FIELDS = frozenset({"headline", "alternativeHeadline", "description", "na
 JSONLD_SKIP_TYPES = frozenset({"Person", "Organization", "Brand"})
 
 _HTML_WS = re.compile(r"[ \t\n\r\f]+")
+# A letter or digit: exactly the characters for which str.isalnum() is true.
+_WORD_CHAR = re.compile(r"[^\W_]")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_WRAPPERS = frozenset({"", *VOID_INLINE, *PROTECTED_INLINE})
 _REFERENCE_HINT = re.compile(r"referen|sources?\b|bibliogra|citation|bronnen|literatu", re.I)
 _BYLINE_HINT = re.compile(r"byline|author|auteur|posted|published|post-meta|entry-meta", re.I)
@@ -171,7 +175,11 @@ def collapse(text: str) -> str:
     >>> collapse("a \\n\\t b\\u00a0c")
     'a b\\xa0c'
     """
-    return _HTML_WS.sub(" ", text)
+    # Most runs are one line with single spaces: a few substring scans (in C)
+    # are cheaper than a regex substitution that would change nothing.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        return _HTML_WS.sub(" ", text)
+    return text
 
 
 def is_skipped(el: etree._Element) -> bool:
@@ -179,33 +187,53 @@ def is_skipped(el: etree._Element) -> bool:
     if tag_of(el) in SKIPPED:
         return True
     attrib = el.attrib
-    if not attrib:
-        return False  # most elements: no attributes to look at
-    if (attrib.get("translate") or "").lower() == "no":
+    # Most elements have no attributes to look at.
+    return bool(attrib) and _skipped_by(attrib)
+
+
+def _skipped_by(attrs: Mapping[str, str]) -> bool:
+    """True when an element's attributes opt it out of translation.
+
+    Takes the attributes, not the element, so the walker can read an
+    element's attributes once (see :meth:`Walker._block`).
+    """
+    if (attrs.get("translate") or "").lower() == "no":
         return True
-    if (attrib.get("data-translate") or "").lower() == "no":
+    if (attrs.get("data-translate") or "").lower() == "no":
         return True
-    return "notranslate" in (attrib.get("class") or "").split()
+    return "notranslate" in (attrs.get("class") or "").split()
 
 
 def _step(el: etree._Element) -> str:
-    tag = tag_of(el)
-    classes = el.get("class", "").split()
-    return f"{tag}.{classes[0]}" if classes else tag
+    return _step_of(tag_of(el), el.get("class", ""))
+
+
+def _step_of(tag: str, classes: str) -> str:
+    """One step of a location: the tag, and its first class if any."""
+    first = classes.split(None, 1)
+    return f"{tag}.{first[0]}" if first else tag
 
 
 def location_of(el: etree._Element, depth: int = 3) -> str:
     """A readable path of the element: its last ``depth`` steps below body."""
     steps: list[str] = []
     node: etree._Element | None = el
-    while node is not None and tag_of(node) not in ("body", "html", ""):
+    # Only the nearest ``depth`` steps are shown: no need to climb further.
+    while node is not None and len(steps) < depth and tag_of(node) not in ("body", "html", ""):
         steps.append(_step(node))
         node = node.getparent()
     return " > ".join(reversed(steps[:depth])) or tag_of(el)
 
 
 class Walker:
-    """Collect the units of one parsed page, in document order."""
+    """Collect the units of one parsed page, in document order.
+
+    Each block element is read once: :meth:`_block` fetches its tag and its
+    attributes (as a plain dict, since lxml answers every ``get`` with a
+    search of the node's attribute list) and hands what the helpers need down,
+    with the parent's scope and location steps, instead of each helper asking
+    the element again.
+    """
 
     def __init__(self, root: etree._Element, page_lang: str, *, light: bool = False) -> None:
         # light: only what merge needs (texts, locations, whether a unit is a
@@ -215,9 +243,7 @@ class Walker:
         self.page_lang = page_lang
         self.units: list[Unit] = []
         self._block_cache: dict[etree._Element, bool] = {}
-        self._locations: dict[etree._Element, tuple[str, ...]] = {}
         self._contexts: dict[etree._Element, Context] = {}
-        self._joined: dict[etree._Element, str] = {}
         # element -> (inside a references list, steps below a byline element)
         self._scopes: dict[etree._Element, tuple[bool, int]] = {}
 
@@ -243,15 +269,27 @@ class Walker:
     def foreign_lang(self, el: etree._Element, inherited: str | None) -> str | None:
         """The deliberately foreign language of an element, if any."""
         attrib = el.attrib
-        if not attrib:
-            return inherited
-        raw = attrib.get("lang") or attrib.get("{http://www.w3.org/XML/1998/namespace}lang")
+        return self._foreign_in(attrib, inherited) if attrib else inherited
+
+    def _foreign_in(self, attrs: Mapping[str, str], inherited: str | None) -> str | None:
+        """:meth:`foreign_lang` from an element's attributes."""
+        raw = attrs.get("lang") or attrs.get(_XML_LANG)
         if raw is None:
             return inherited
         lang = normalize(raw)
         if lang == self.page_lang:
             return None
         return lang or raw.strip().lower() or inherited
+
+    def _kept_whole(self, node: etree._Element, tag: str, foreign: str | None) -> bool:
+        """True for an inline node shown as one ``<xN/>``: a comment, a void or
+        protected element, or one that is skipped or in another language."""
+        if tag in _NOT_WRAPPERS or tag in SKIPPED:
+            return True
+        attrib = node.attrib
+        if not attrib:
+            return False  # most inline elements: nothing more to look at
+        return _skipped_by(attrib) or self._foreign_in(attrib, foreign) not in (None, foreign)
 
     # -- walking ----------------------------------------------------------
     def run(self) -> list[Unit]:
@@ -263,7 +301,7 @@ class Walker:
             if script.get("type", "").lower() == "application/ld+json":
                 self._jsonld(script)
         body = self.root.find("body")
-        self._block(body if body is not None else self.root, None, None)
+        self._block(body if body is not None else self.root, None, None, (False, 99), ())
         return self.units
 
     def _head(self, head: etree._Element) -> None:
@@ -347,16 +385,23 @@ class Walker:
             for i, item in enumerate(value):
                 self._jsonld_visit(script, item, (*path, i))
 
-    def _attributes(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
-        attrib = el.attrib
-        if not attrib:
+    def _attributes(
+        self,
+        el: etree._Element,
+        tag: str,
+        attrs: Mapping[str, str],
+        foreign: str | None,
+        note: str | None,
+    ) -> None:
+        """Units for the translatable attributes of ``el`` (``attrs``: its attributes)."""
+        if not attrs:
             return
         for attr in TRANSLATABLE_ATTRS:
-            value = attrib.get(attr)
+            value = attrs.get(attr)
             if value is not None and _has_words(value):
                 self._attr_unit(el, attr, value, foreign, note)
-        if tag_of(el) == "input" and (attrib.get("type") or "").lower() in BUTTON_INPUT_TYPES:
-            value = attrib.get("value")
+        if tag == "input" and (attrs.get("type") or "").lower() in BUTTON_INPUT_TYPES:
+            value = attrs.get("value")
             if value is not None and _has_words(value):
                 self._attr_unit(el, "value", value, foreign, note)
 
@@ -377,24 +422,43 @@ class Walker:
             )
         )
 
-    def _block(self, el: etree._Element, foreign: str | None, note: str | None) -> None:
-        if is_skipped(el):
+    def _block(
+        self,
+        el: etree._Element,
+        foreign: str | None,
+        note: str | None,
+        scope: tuple[bool, int],
+        steps: tuple[str, ...],
+    ) -> None:
+        """Walk a block element. ``scope`` and ``steps`` are its parent's (see
+        :meth:`_enter` and :func:`location_of`): handed down the walk rather
+        than looked up again for every element."""
+        tag = tag_of(el)
+        # All attributes at once: one call, then dict lookups; for the many
+        # elements without attributes, an empty list.
+        attrs = dict(el.items())
+        if tag in SKIPPED or (attrs and _skipped_by(attrs)):
             return
-        self._enter(el)
-        foreign = self.foreign_lang(el, foreign)
-        note = el.get("data-translate-comment") or note
-        self._attributes(el, foreign, note)
+        scope = self._enter(el, tag, attrs, scope)
+        if tag in ("body", "html", ""):
+            steps = ()
+        else:
+            steps = (*steps[-2:], _step_of(tag, attrs.get("class", "")))
+        if attrs:
+            foreign = self._foreign_in(attrs, foreign)
+            note = attrs.get("data-translate-comment") or note
+            self._attributes(el, tag, attrs, foreign, note)
         run: list[etree._Element] = []
         lead: etree._Element | None = None
         for child in el:
             if self.is_inline(child):
                 run.append(child)
                 continue
-            self._flush(el, lead, run, foreign, note)
-            run = []
-            self._block(child, foreign, note)
+            self._flush(el, lead, run, foreign, note, scope, steps)
+            run = []  # a new list: the unit made from the old one keeps it
+            self._block(child, foreign, note, scope, steps)
             lead = child
-        self._flush(el, lead, run, foreign, note)
+        self._flush(el, lead, run, foreign, note, scope, steps)
 
     def _flush(
         self,
@@ -403,42 +467,55 @@ class Walker:
         nodes: list[etree._Element],
         foreign: str | None,
         note: str | None,
+        scope: tuple[bool, int],
+        steps: tuple[str, ...],
     ) -> None:
+        """Make a unit of the run ``nodes`` of ``el`` after ``lead`` (after the
+        start of ``el`` when None); ``scope`` and ``steps`` are ``el``'s."""
         lead_text = (el.text if lead is None else lead.tail) or ""
-        if not nodes and (not lead_text or lead_text.isspace()):
-            return  # whitespace between blocks: the common case, kept cheap
-        if self._sole_wrapper(lead_text, nodes, foreign):
-            # "<li><a href>Boutique</a></li>": the unit is the link's content,
-            # so translators see "Boutique", not "<g1>Boutique</g1>".
-            self._block(nodes[0], foreign, note)
-            return
-        for node in nodes:
-            self._inline_attributes(node, foreign, note)
-        encoder = _Encoder(self, foreign)
-        encoder.text(lead_text)
-        for node in nodes:
-            encoder.node(node)
-        raw = encoder.result()
+        codes: dict[int, etree._Element]
+        if not nodes:
+            if not lead_text or lead_text.isspace():
+                return  # whitespace between blocks: the common case, kept cheap
+            raw = _escape_code_like(lead_text)  # plain text: no encoder needed
+            codes = {}
+        else:
+            if len(nodes) == 1 and self._sole_wrapper(lead_text, nodes[0], foreign):
+                # "<li><a href>Boutique</a></li>": the unit is the link's content,
+                # so translators see "Boutique", not "<g1>Boutique</g1>".
+                self._block(nodes[0], foreign, note, scope, steps)
+                return
+            for node in nodes:
+                self._inline_attributes(node, foreign, note)
+            encoder = _Encoder(self, foreign)
+            encoder.text(lead_text)
+            for node in nodes:
+                encoder.node(node)
+            raw = encoder.result()
+            codes = encoder.codes
         stripped = raw.strip(" \t\n\r\f")
-        if not _has_words(strip_codes(stripped) if encoder.codes else stripped):
+        if not _has_words(strip_codes(stripped) if codes else stripped):
             return
-        lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
         text = collapse(stripped)
         if self.light:
             line, newlines = 0, []
-            context: Context = "reference" if self._in_references(el) else "text"
+            context: Context = "reference" if scope[0] else "text"
         else:
             line = self._line_of(el, lead, nodes, lead_text)
-            newlines = _newline_marks(stripped, lead_ws.count("\n")) if "\n" in stripped else []
+            if "\n" in stripped:
+                lead_ws = raw[: len(raw) - len(raw.lstrip(" \t\n\r\f"))]
+                newlines = _newline_marks(stripped, lead_ws.count("\n"))
+            else:
+                newlines = []
             context = self.context_of(el)
         self.units.append(
             TextUnit(
                 el,
                 lead,
-                list(nodes),
+                nodes,
                 text,
-                encoder.codes,
-                self.location(el),
+                codes,
+                " > ".join(steps) or tag_of(el),
                 line,
                 context,
                 note,
@@ -449,28 +526,39 @@ class Walker:
             )
         )
 
-    def _sole_wrapper(
-        self, lead_text: str, nodes: list[etree._Element], foreign: str | None
-    ) -> bool:
-        if len(nodes) != 1 or lead_text.strip(" \t\n\r\f"):
+    def _sole_wrapper(self, lead_text: str, node: etree._Element, foreign: str | None) -> bool:
+        """True when ``node``, alone in its run, wraps the whole text of it."""
+        if lead_text.strip(" \t\n\r\f") or (node.tail or "").strip(" \t\n\r\f"):
             return False
-        node = nodes[0]
-        tag = tag_of(node)
-        return not (
-            tag in _NOT_WRAPPERS
-            or (node.tail or "").strip(" \t\n\r\f")
-            or is_skipped(node)
-            or self.foreign_lang(node, foreign) not in (None, foreign)
-        )
+        return not self._kept_whole(node, tag_of(node), foreign)
 
     def _inline_attributes(
         self, node: etree._Element, foreign: str | None, note: str | None
     ) -> None:
-        if tag_of(node) == "" or is_skipped(node):
+        """Attribute units of an inline node of a run and of its descendants.
+
+        A skipped node has none; below it, a skipped element only loses its own.
+        """
+        tag = tag_of(node)
+        if tag == "" or tag in SKIPPED:
             return
-        for el in node.iter():
-            if isinstance(el.tag, str) and not is_skipped(el):
-                self._attributes(el, self.foreign_lang(el, foreign), note)
+        items = node.items()  # most inline elements have no attributes at all
+        if items:
+            attrs = dict(items)
+            if _skipped_by(attrs):
+                return
+            self._attributes(node, tag, attrs, self._foreign_in(attrs, foreign), note)
+        if len(node) == 0:
+            return
+        for el in node.iterdescendants():
+            tag = el.tag
+            if tag.__class__ is not str or tag in SKIPPED:
+                continue
+            items = el.items()
+            if items:
+                attrs = dict(items)
+                if not _skipped_by(attrs):
+                    self._attributes(el, tag, attrs, self._foreign_in(attrs, foreign), note)
 
     def _line_of(
         self,
@@ -485,22 +573,6 @@ class Walker:
             if node.sourceline:
                 return max(1, node.sourceline - lead_text.count("\n"))
         return lead.sourceline or el.sourceline or 1
-
-    def location(self, el: etree._Element) -> str:
-        """``location_of``, built from the parent's steps and remembered."""
-        found = self._joined.get(el)
-        if found is None:
-            found = self._joined[el] = " > ".join(self._steps(el)) or tag_of(el)
-        return found
-
-    def _steps(self, el: etree._Element | None) -> tuple[str, ...]:
-        if el is None or tag_of(el) in ("body", "html", ""):
-            return ()
-        found = self._locations.get(el)
-        if found is None:
-            found = (*self._steps(el.getparent())[-2:], _step(el))
-            self._locations[el] = found
-        return found
 
     def context_of(self, el: etree._Element) -> Context:
         """What kind of text a block holds, from its tag and its ancestors."""
@@ -529,26 +601,33 @@ class Walker:
             return "paragraph"
         return "text"
 
-    def _enter(self, el: etree._Element) -> None:
-        """Note, top-down, whether ``el`` is in a references list and how far it
-        is below a byline: computed once per element from its parent's."""
-        parent = el.getparent()
-        refs, byline = self._scopes.get(parent, (False, 99)) if parent is not None else (False, 99)
-        attrib = el.attrib
-        if attrib:
-            ident = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+    def _enter(
+        self,
+        el: etree._Element,
+        tag: str,
+        attrs: Mapping[str, str],
+        parent: tuple[bool, int],
+    ) -> tuple[bool, int]:
+        """The scope of ``el`` (whether it is in a references list, how far it
+        is below a byline) from its parent's scope, its tag and attributes:
+        computed once per element, top-down, and remembered for
+        :meth:`context_of`."""
+        refs, byline = parent
+        if attrs:
+            ident = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
             if not refs and ident.strip() and _REFERENCE_HINT.search(ident):
                 refs = True
-            if _BYLINE_HINT.search(f"{ident} {attrib.get('rel') or ''}"):
+            if _BYLINE_HINT.search(f"{ident} {attrs.get('rel') or ''}"):
                 byline = -1
-        if not refs and tag_of(el) in ("ol", "ul"):
+        if not refs and tag in ("ol", "ul"):
             prev = el.getprevious()
             while prev is not None and tag_of(prev) == "":
                 prev = prev.getprevious()
             if prev is not None and tag_of(prev) in HEADINGS:
                 heading = collapse("".join(prev.itertext()))
                 refs = bool(_REFERENCE_HEADING.search(heading))
-        self._scopes[el] = (refs, min(99, byline + 1))
+        scope = self._scopes[el] = (refs, min(99, byline + 1))
+        return scope
 
     def _in_references(self, el: etree._Element) -> bool:
         """Inside a references list: by class/id, or a list under a "Sources" heading."""
@@ -571,14 +650,7 @@ class _Encoder:
     def node(self, node: etree._Element) -> None:
         n = len(self.codes) + 1
         self.codes[n] = node
-        tag = tag_of(node)
-        if (
-            tag == ""
-            or tag in VOID_INLINE
-            or tag in PROTECTED_INLINE
-            or is_skipped(node)
-            or self.walker.foreign_lang(node, self.foreign) not in (None, self.foreign)
-        ):
+        if self.walker._kept_whole(node, tag_of(node), self.foreign):
             self.parts.append(f"<x{n}/>")
         else:
             self.parts.append(f"<g{n}>")
@@ -601,7 +673,8 @@ def _escape_code_like(text: str) -> str:
 
 
 def _has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    """True when ``text`` holds a letter or digit (``str.isalnum``)."""
+    return _WORD_CHAR.search(text) is not None
 
 
 def _raw_ws(text: str, leading: bool) -> str:
