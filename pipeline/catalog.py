@@ -26,6 +26,7 @@ from pipeline.languages import display_name, plural_forms
 from pipeline.segments import Page
 from pipeline.storage import write_atomic
 
+Catalog = polib.POFile  # for type hints elsewhere: polib itself stays in this module
 WRAP_WIDTH = 79  # what msgmerge and xgettext use, so diffs match gettext tools
 GENERATOR = f"Tolk {__version__}"
 FUZZY_MATCH_THRESHOLD = 70.0  # similarity (0-100) for msgmerge-style fuzzy carry-over

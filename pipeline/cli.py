@@ -51,7 +51,9 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)
-    suggest_for = memory_suggester(settings)
+    # The memory draws on every article, even when only some are extracted.
+    everything = discover(settings, None, []) if args.article else articles
+    suggest_for = memory_suggester(settings, everything)
     report = extract_articles(settings, articles, suggest_for=suggest_for, quiet=args.quiet)
     report.errors[:0] = skipped
     c = report.counts
@@ -407,10 +409,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_more(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Subcommands that live in their own modules."""
-    from pipeline.commands import register
+    """Subcommands that live beside their own modules: check, fix, report."""
+    from pipeline.checks.command import register as register_checks
+    from pipeline.report import register as register_report
 
-    register(sub, _add)
+    register_checks(sub, _add)
+    register_report(sub, _add)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -98,6 +98,7 @@ from rapidfuzz import fuzz, process
 from pipeline import __version__
 from pipeline.errors import InputError
 from pipeline.inline import CODE_RE, codes_of, has_codes, renumber, tokenize
+from pipeline.languages import LANGUAGES
 from pipeline.storage import write_atomic
 
 DEFAULT_THRESHOLD = 75.0
@@ -118,7 +119,6 @@ FULL_SCAN_LIMIT = 1500
 MAX_CANDIDATES = 300
 """How many index candidates, those sharing the most tokens, rapidfuzz scores."""
 
-LANGUAGES = ("fr", "nl", "en")
 """Languages kept on TMX import; others are skipped."""
 
 STORE_NAME = "memory.jsonl"

@@ -36,24 +36,6 @@ class _Bar:
         self.bar.update(self.task, advance=n, item=item)  # type: ignore[attr-defined]
 
 
-def _speed_column_class() -> type:
-    from rich.progress import ProgressColumn
-    from rich.text import Text
-
-    class SpeedColumn(ProgressColumn):
-        """Items per second, so a user can tell a slow model from a stuck one."""
-
-        def render(self, task: object) -> Text:
-            speed = getattr(task, "speed", None)
-            return Text(f"{speed:6.1f}/s" if speed else "    -/s")
-
-    return SpeedColumn
-
-
-def _SpeedColumn() -> object:
-    return _speed_column_class()()
-
-
 @contextmanager
 def progress(label: str, total: int, *, quiet: bool = False) -> Iterator[Progress]:
     """A progress reporter for ``total`` items of work."""
@@ -63,16 +45,25 @@ def progress(label: str, total: int, *, quiet: bool = False) -> Iterator[Progres
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
+        ProgressColumn,
         TextColumn,
         TimeRemainingColumn,
     )
     from rich.progress import Progress as RichProgress
+    from rich.text import Text
+
+    class SpeedColumn(ProgressColumn):
+        """Items per second, so a user can tell a slow model from a stuck one."""
+
+        def render(self, task: Any) -> Text:
+            speed = task.speed
+            return Text(f"{speed:6.1f}/s" if speed else "    -/s")
 
     columns: tuple[Any, ...] = (
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        _SpeedColumn(),
+        SpeedColumn(),
         TextColumn("{task.fields[item]}"),
         TimeRemainingColumn(),
     )

@@ -99,17 +99,6 @@ class ReportResult:
         return self.folder / "index.html"
 
 
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
-
-
 # -- findings and fixes: the seams to `tolk check` and `tolk fix` ------------------
 def check_paths(settings: Settings) -> list[Path]:
     """What the report asks the checks to look at: the sources and each built language."""
@@ -147,9 +136,9 @@ def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
     items = []
     for finding in result.findings:
         item = finding.to_json()
-        item["file"] = _rel(settings, Path(item["file"]))
+        item["file"] = settings.relative(Path(item["file"]))
         items.append(item)
-    shown = ", ".join(_rel(settings, p) + "/" for p in paths)
+    shown = ", ".join(settings.relative(p) + "/" for p in paths)
     return Findings(tuple(items), f"tolk check, every severity, on {shown}")
 
 
@@ -685,7 +674,7 @@ class _ArticleBuilder:
         except PipelineError as exc:
             self.errors.append(exc)
             return None, {}, {}, str(exc)
-        stats = catalog.catalog_stats(po, _rel(s, path), a.name, lang)
+        stats = catalog.catalog_stats(po, s.relative(path), a.name, lang)
         return (
             stats,
             catalog.translations(po, include_fuzzy=False),
@@ -830,7 +819,7 @@ class _ArticleBuilder:
         )
         body = (
             f'<h2 id="h-{lang}">{_e(_lang_name(lang))} — built page '
-            f'<code class="muted">{_e(_rel(s, built_path))}</code></h2>'
+            f'<code class="muted">{_e(s.relative(built_path))}</code></h2>'
             + notes
             + self._summary(stats, placed, lang)
             + table
@@ -863,13 +852,6 @@ class _ArticleBuilder:
             + extra
             + "<h3>Page, block by block</h3>"
         )
-
-
-def _rel(settings: Settings, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # -- the overview ---------------------------------------------------------------------
@@ -971,7 +953,7 @@ def _overview(
         ("Fuzzy threshold", f"{settings.fuzzy_threshold:g}"),
         ("Disabled checks", ", ".join(settings.disabled_checks) or "none"),
         ("Findings from", findings.origin),
-        ("Fixes from", f"{_rel(settings, changes_path(settings))} ({changes} changes)"),
+        ("Fixes from", f"{settings.relative(changes_path(settings))} ({changes} changes)"),
     ]
     dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in run)
     notice = ""

@@ -146,6 +146,9 @@ def catalog_stats(
     """Completeness of every (article, target language) catalog."""
     rows = []
     for article in articles:
+        template: catalog.Catalog | None = (
+            None  # a missing catalog counts as its template: all untranslated
+        )
         for lang in article.targets(settings):
             if langs and lang not in langs:
                 continue
@@ -153,16 +156,11 @@ def catalog_stats(
             if path.exists():
                 po = catalog.load_catalog(path)
             else:
-                po = catalog.update_catalog(
-                    None,
-                    catalog.build_template(
-                        extract_document(read_document(article.path)),
-                        article.name,
-                        article.source_ref(settings),
-                    ),
-                    article.name,
-                    lang,
-                    article.lang,
-                )[0]
+                if template is None:
+                    page = extract_document(read_document(article.path))
+                    template = catalog.build_template(
+                        page, article.name, article.source_ref(settings)
+                    )
+                po = template
             rows.append(catalog.catalog_stats(po, settings.relative(path), article.name, lang))
     return rows

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pipeline.catalog import CatalogStats
 
-
-def _console():  # type: ignore[no-untyped-def]
+if TYPE_CHECKING:
     from rich.console import Console
 
-    # Wide enough for whole article names even in a CI log (no terminal).
+
+def _console() -> Console:
+    from rich.console import Console
+
     console = Console(soft_wrap=False)
-    return Console(soft_wrap=False, width=max(console.width, 110))
+    # Wide enough for whole article names even in a CI log (no terminal).
+    console.width = max(console.width, 110)
+    return console
 
 
 def stats_table(rows: Sequence[CatalogStats]) -> None:

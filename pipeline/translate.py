@@ -71,21 +71,18 @@ def _suggestion(match: TMMatch) -> catalog.Suggestion | None:
 
 
 def memory_suggester(
-    settings: Settings, memory: TranslationMemory | None = None
+    settings: Settings, articles: list[Article]
 ) -> Callable[[str, str], catalog.Suggest | None]:
-    """Per language pair, a function giving the memory's best usable suggestion."""
+    """Per language pair, a function giving the memory's best usable suggestion.
+
+    The memory (every catalog of ``articles`` and the store) is read only when
+    a first suggestion is asked for: a rerun with nothing new reads none.
+    """
     cache: dict[str, TranslationMemory] = {}
 
     def memory_now() -> TranslationMemory:
         if "m" not in cache:
-            if memory is not None:
-                cache["m"] = memory
-            else:
-                from pipeline.project import discover
-
-                # A bad page is reported by the stage itself; the memory
-                # is built from the pages that can be read.
-                cache["m"] = build_memory(settings, discover(settings, None, []))
+            cache["m"] = build_memory(settings, articles)
         return cache["m"]
 
     def for_pair(src: str, tgt: str) -> catalog.Suggest:

@@ -175,3 +175,17 @@ def test_stats_minimum_must_be_a_percentage(
     monkeypatch.chdir(project)
     assert main(["stats", "--min", "150"]) == 2
     assert "--min" in one_line_error(capsys)
+
+
+def test_stats_before_any_extract_counts_everything_untranslated(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    shutil.rmtree(project / "locales")
+    monkeypatch.chdir(project)
+    assert main(["stats", "--format", "json", "--article", "betaine-lichaamsvet"]) == 0
+    rows = json.loads(capsys.readouterr().out)["catalogs"]
+    assert {r["lang"] for r in rows} == {"fr", "en"}
+    assert all(r["translated"] == 0 and r["untranslated"] > 0 for r in rows)
+    assert not (project / "locales").exists()  # stats never writes

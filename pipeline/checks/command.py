@@ -6,14 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.checks import CHECKS, validate_ids
 from pipeline.checks.base import SEVERITIES, Severity
-from pipeline.checks.runner import Suggest
 from pipeline.config import Settings
 from pipeline.errors import InputError
 from pipeline.storage import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.checks.runner import Suggest
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 

@@ -26,7 +26,6 @@ class Document:
     root: etree._Element
     doctype: str  # as the source wrote it; "" when it had none
     path: str
-    encoding: str
     fragment: bool = False  # no <html>/<head>/<body> in the source: write none back
 
 
@@ -62,8 +61,8 @@ def read_document(path: str | Path) -> Document:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    text, encoding = decode_html(data, path)
-    return parse_document(text, path, encoding)
+    text, _encoding = decode_html(data, path)
+    return parse_document(text, path)
 
 
 _DOCTYPE = re.compile(r"\s*(?:<!--.*?-->\s*)*<!doctype", re.I | re.S)
@@ -79,7 +78,7 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(huge_tree=True, remove_comments=False, remove_pis=False)
 
 
-def parse_document(text: str, path: str | Path = "<string>", encoding: str = "utf-8") -> Document:
+def parse_document(text: str, path: str | Path = "<string>") -> Document:
     """Parse page text into a :class:`Document`."""
     parser = _parser()
     try:
@@ -93,7 +92,7 @@ def parse_document(text: str, path: str | Path = "<string>", encoding: str = "ut
     head = text[:4096]
     doctype = root.getroottree().docinfo.doctype or "" if _DOCTYPE.match(head) else ""
     fragment = not _DOCUMENT_TAG.search(text)
-    return Document(root, doctype, str(path), encoding, fragment)
+    return Document(root, doctype, str(path), fragment)
 
 
 def serialize(doc: Document) -> str:
