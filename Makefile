@@ -8,9 +8,17 @@ TOLK   := $(BIN)/tolk
 STAMP  := $(VENV)/.installed
 # torch comes in through argostranslate -> stanza; the constraint pins the CPU
 # build that lies on the machine instead of several GB of CUDA wheels.
-PIP    := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
+LOCK   := requirements.lock
+LOCKFLAGS ?=
+PIPQ   := --quiet --disable-pip-version-check
+# pip-compile (pip-tools) makes the lock with pip's own resolver and finder, so it
+# sees the same package sources as the install below, the machine's local CPU
+# build of torch included (argostranslate -> stanza -> torch).
+COMPILE := pip-compile $(LOCKFLAGS) --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --extra dev -c constraints.txt \
+	--output-file $(LOCK) pyproject.toml
 
-.PHONY: demo extract translate build check fix stats memory report test lint bench clean help
+.PHONY: demo extract translate build check fix stats memory report test lint bench clean help lock
 
 help:
 	@echo "make demo       run the whole pipeline on source_articles/ (extract, translate, build, check, stats)"
@@ -24,14 +32,22 @@ help:
 	@echo "make test       ruff, mypy and pytest (with doctests)"
 	@echo "make lint       ruff and mypy only"
 	@echo "make bench      benchmarks under bench/"
+	@echo "make lock       re-resolve every dependency into requirements.lock (on purpose only)"
 	@echo "make clean      remove build/ and caches (keeps .venv)"
 
-$(STAMP): pyproject.toml constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) --upgrade pip
-	$(PIP) torch==2.13.0
-	$(PIP) -e '.[dev]'
+# The environment is exactly the lock: a changed lock rebuilds .venv from
+# nothing, the lock is installed with its hashes and without resolving, then Tolk
+# itself without dependencies.
+$(STAMP): $(LOCK)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIPQ) --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install $(PIPQ) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+lock: $(STAMP)
+	$(BIN)/$(COMPILE)
+	@echo "requirements.lock written; run 'make test' to rebuild .venv from it"
 
 demo: $(STAMP)
 	@echo "== 1/5 extract"; $(TOLK) extract

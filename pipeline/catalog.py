@@ -277,13 +277,12 @@ def _origin_comment(entry: polib.POEntry) -> str | None:
 
 
 # Headers Tolk derives itself; every other header an editor set (X-Generator,
-# X-Poedit-*, Last-Translator, ...) is kept as it was, so saving in Poedit and
+# X-Poedit-*, Last-Translator, Plural-Forms, ...) is kept as it was, so saving in Poedit and
 # running extract do not take turns rewriting the header.
 OWNED_HEADERS = frozenset(
     {
         "Project-Id-Version",
         "Language",
-        "Plural-Forms",
         "MIME-Version",
         "Content-Type",
         "Content-Transfer-Encoding",
@@ -438,11 +437,17 @@ def render(po: polib.POFile) -> str:
     return str(po)
 
 
+def _entries_text(po: polib.POFile) -> list[str]:
+    return [str(e) for e in po]
+
+
 def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> bool:
-    """Write a catalog atomically, touching dates only when content changed.
+    """Write a catalog atomically, touching dates only when an entry changed.
 
     Returns True when the file changed. Comparing without the date headers
-    first means a rerun with nothing new leaves the file, and git, untouched.
+    first means a rerun with nothing new leaves the file, and git, untouched;
+    a header-only change (a new X-Generator, say) is written with the old dates,
+    since no translation in the catalog was revised.
     """
     date_key = "POT-Creation-Date" if template else "PO-Revision-Date"
     current: polib.POFile | None = None
@@ -456,6 +461,8 @@ def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> boo
             po.metadata[key] = current.metadata.get(key, "")
         if render(po) == render(current):
             return False
+        if _entries_text(po) == _entries_text(current):
+            return write_atomic(path, render(po))
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
     po.metadata[date_key] = stamp
     if template:

@@ -1,7 +1,7 @@
 """The three languages Tolk works in, and what Babel knows about them.
 
 Everything language-specific that is not a translation lives here: names,
-plural forms for .po headers, and the route between two languages.
+plural forms for .po headers (gettext's table), and the route between two languages.
 """
 
 from __future__ import annotations
@@ -9,9 +9,19 @@ from __future__ import annotations
 from functools import cache
 
 from babel import Locale
-from babel.messages.plurals import get_plural
 
 LANGUAGES: tuple[str, ...] = ("fr", "nl", "en")
+
+# GNU gettext's own Plural-Forms for these languages (gettext-tools'
+# plural-table.c, the values msginit and Poedit write). Kept here rather than
+# taken from Babel: Babel follows CLDR, whose data changes between releases
+# (Babel 2.19 gives French three forms), and a header must not change because a
+# library did.
+PLURAL_FORMS: dict[str, str] = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "nl": "nplurals=2; plural=(n != 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+}
 
 
 def normalize(lang: str | None) -> str | None:
@@ -42,12 +52,12 @@ def display_name(lang: str) -> str:
 
 
 def plural_forms(lang: str) -> str:
-    """The ``Plural-Forms`` header value Babel gives for a language.
+    """The ``Plural-Forms`` header gettext writes for a language.
 
     >>> plural_forms("fr")
     'nplurals=2; plural=(n > 1);'
     """
-    return str(get_plural(lang).plural_forms)
+    return PLURAL_FORMS[lang]
 
 
 def targets_for(source: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
