@@ -28,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline import cli, report
+from pipeline.cli import report as report_verb
 from pipeline.config import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,9 +65,9 @@ def timed(label: str, run: object) -> float:
 
 
 def report_command(settings_path: Path, *argv: str) -> None:
-    """``tolk report`` through the parser lines :func:`report.register` adds."""
+    """``tolk report`` through the parser lines :func:`pipeline.cli.report.register` adds."""
     parser = argparse.ArgumentParser(prog="tolk")
-    report.register(parser.add_subparsers(), cli._add)
+    report_verb.register(parser.add_subparsers())
     ns = parser.parse_args(["report", *argv])
     ns.handler(ns, load_settings(settings_path))
 

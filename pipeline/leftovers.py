@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import catalog
 from pipeline.checks.base import Fix
@@ -24,6 +24,9 @@ from pipeline.fixes import render_date_in_locale
 from pipeline.inline import code_problems
 from pipeline.memory import TranslationMemory
 from pipeline.segments import Segment
+
+if TYPE_CHECKING:
+    from pipeline.checks.runner import Suggest
 
 MEMORY_MIN_SCORE = 100.0  # only an exact memory match repairs a page unseen
 
@@ -124,3 +127,13 @@ class LeftoverRepairs:
             )
         self.review.clear()
         return added
+
+
+def leftover_suggester(settings: Settings, *, use_engine: bool = False) -> Suggest | None:
+    """The hook that proposes a replacement for a leftover.
+
+    Page furniture (``ui.po``) and the translation memory always; a machine
+    translation only when ``use_engine`` (``tolk fix``), so ``tolk check``
+    stays quick and never loads a model.
+    """
+    return LeftoverRepairs(settings, use_engine=use_engine).suggest

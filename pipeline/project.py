@@ -84,3 +84,29 @@ def discover(
                 raise
             errors.append(exc)
     return articles
+
+
+GLOSSARY_FILE = "glossary.txt"
+
+
+def glossary_terms(settings: Settings) -> tuple[str, ...]:
+    """Do-not-translate terms from ``locales/glossary.txt`` (one a line, ``#`` comments).
+
+    Brand, product and person names that translators keep as they are; the
+    language check does not judge them and ``same-as-source`` accepts them.
+    """
+    path = settings.locales / GLOSSARY_FILE
+    if not path.exists():
+        return ()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the glossary as UTF-8"
+        ) from None
+    terms = []
+    for raw in text.splitlines():
+        term = raw.split("#", 1)[0].strip()
+        if term:
+            terms.append(term)
+    return tuple(terms)

@@ -17,13 +17,10 @@ report does not depend on the check classes.
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
-import sys
-import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -120,8 +117,9 @@ def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
     there names them. When the checks cannot run, the report is still written
     and says why.
     """
-    from pipeline.checks.command import glossary_terms, leftover_suggester
     from pipeline.checks.runner import run_checks
+    from pipeline.leftovers import leftover_suggester
+    from pipeline.project import glossary_terms
 
     try:
         result = run_checks(
@@ -1095,65 +1093,3 @@ def _write_data(
         ],
     }
     _write(result, folder / "data.json", json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
-
-
-# -- the command -------------------------------------------------------------------------
-def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    """``tolk report``: write the static report and say where it is."""
-    from pipeline.project import discover
-
-    started = time.perf_counter()
-    articles = discover(settings, args.article or None)
-    if args.findings is not None:
-        findings = read_findings(args.findings)
-    elif args.no_checks:
-        findings = Findings((), "not run (--no-checks)", available=False)
-    else:
-        findings = collect_findings(settings, check_paths(settings))
-    out = args.output.resolve() if args.output else None
-    result = build_report(settings, articles, findings, changes=load_changes(settings), out=out)
-    took = time.perf_counter() - started
-    print(
-        f"report: {len(articles)} articles, {len(result.pages)} pages "
-        f"({result.written} files changed), {result.findings} findings "
-        f"({result.placed} marked in place, {result.copies} repeats of a source in "
-        f"build/<its language>/ shown once); largest page "
-        f"{result.largest_page / 1000:.0f} kB; {took:.1f}s; open {result.index}",
-        file=sys.stderr,
-    )
-    if not findings.available:
-        print(f"warning: {findings.origin}", file=sys.stderr)
-    if result.largest_page > MAX_PAGE_BYTES:
-        print(
-            f"warning: a page is {result.largest_page / 1e6:.1f} MB, over the "
-            f"{MAX_PAGE_BYTES / 1e6:.0f} MB budget; slow to open on a phone",
-            file=sys.stderr,
-        )
-    for err in result.errors:
-        print(f"warning: {err}", file=sys.stderr)
-    return 0
-
-
-AddCommand = Callable[..., argparse.ArgumentParser]
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: AddCommand) -> None:
-    """Add ``tolk report`` to the parser (``add`` is ``cli._add``)."""
-    p = add(
-        sub,
-        "report",
-        cmd_report,
-        "Write a static HTML report (overview and one page per article) to build/report/.",
-        "tolk report && xdg-open build/report/index.html",
-    )
-    p.add_argument("article", nargs="*", help="article names; default: all")
-    p.add_argument(
-        "--findings",
-        type=Path,
-        metavar="FILE",
-        help="findings saved by 'tolk check --format json'; default: run the checks now",
-    )
-    p.add_argument(
-        "--no-checks", action="store_true", help="no findings: completeness and fixes only"
-    )
-    p.add_argument("-o", "--output", type=Path, help="output folder (default: build/report)")

@@ -16,6 +16,7 @@ import pytest
 from lxml import html as lxml_html
 
 from pipeline import cli, report
+from pipeline.cli import report as report_command
 from pipeline.config import Settings, load_settings
 from pipeline.errors import InputError
 from pipeline.html.extract import extract_text
@@ -37,10 +38,10 @@ def tolk(project: Path, *argv: str) -> int:
 
 
 def tolk_report(project: Path, *argv: str) -> int:
-    """``tolk report`` through the parser lines report.register adds to cli."""
+    """``tolk report`` through the parser lines pipeline.cli.report adds."""
     parser = argparse.ArgumentParser(prog="tolk")
     sub = parser.add_subparsers(dest="command")
-    report.register(sub, cli._add)
+    report_command.register(sub)
     args = parser.parse_args(["report", *argv])
     return int(args.handler(args, load_settings(project / "tolk.toml")))
 
@@ -243,7 +244,7 @@ def test_assets_are_written_atomically_not_through_a_link(tmp_path: Path) -> Non
 def test_the_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     parser = argparse.ArgumentParser(prog="tolk")
     sub = parser.add_subparsers()
-    report.register(sub, cli._add)
+    report_command.register(sub)
     with pytest.raises(SystemExit):
         parser.parse_args(["report", "--help"])
     out = capsys.readouterr().out

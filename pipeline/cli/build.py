@@ -1,0 +1,61 @@
+"""``tolk build``: catalogs -> translated pages."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipeline.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_command,
+    langs,
+    print_errors,
+    say,
+)
+from pipeline.config import Settings
+from pipeline.errors import PipelineError
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Build translated pages; exit 2 when a page could not be built."""
+    from pipeline.project import discover
+    from pipeline.stages import build_articles
+
+    skipped: list[PipelineError] = []
+    articles = discover(settings, args.article, skipped)
+    report = build_articles(
+        settings,
+        articles,
+        langs(args.lang),
+        include_fuzzy=not args.reviewed_only,
+        quiet=args.quiet,
+    )
+    c = report.counts
+    total = c.get("segments", 0)
+    say(
+        f"build: {len(report.written)} pages written to {settings.build_dir}/; "
+        f"{c.get('translated', 0)}/{total} segments translated, "
+        f"{c.get('fallbacks', 0)} fell back to the source text"
+    )
+    for path, problem in report.problems:
+        say(f"warning: {path}: {problem.location} (line {problem.line}): {problem.message}")
+    report.errors[:0] = skipped
+    print_errors(report.errors)
+    return EXIT_USAGE if report.errors else EXIT_OK
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``tolk build`` to the parser."""
+    p = add_command(
+        sub,
+        "build",
+        run,
+        "Merge catalogs into translated pages under build/<lang>/.",
+        "tolk build --lang fr magnesium-nightmares",
+    )
+    p.add_argument("article", nargs="*", help="article names; default: all")
+    p.add_argument("--lang", help="comma-separated target languages; default: all")
+    p.add_argument(
+        "--reviewed-only", action="store_true", help="use only reviewed (non-fuzzy) translations"
+    )

@@ -1,0 +1,46 @@
+"""``tolk extract``: source articles -> templates and catalogs."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipeline.cli.common import EXIT_OK, EXIT_USAGE, Subparsers, add_command, print_errors, say
+from pipeline.config import Settings
+from pipeline.errors import PipelineError
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Extract articles, updating catalogs; exit 2 when a page could not be read."""
+    from pipeline.project import discover
+    from pipeline.stages import extract_articles
+    from pipeline.translate import memory_suggester
+
+    skipped: list[PipelineError] = []
+    articles = discover(settings, args.article, skipped)
+    # The memory draws on every article, even when only some are extracted.
+    everything = discover(settings, None, []) if args.article else articles
+    suggest_for = memory_suggester(settings, everything)
+    report = extract_articles(settings, articles, suggest_for=suggest_for, quiet=args.quiet)
+    report.errors[:0] = skipped
+    c = report.counts
+    say(
+        f"extract: {len(articles)} articles, {c.get('segments', 0)} segments; catalog entries: "
+        f"{c.get('kept', 0)} translations kept, {c.get('memory', 0)} from memory, "
+        f"{c.get('fuzzy', 0)} changed (fuzzy), {c.get('new', 0)} new and "
+        f"{c.get('empty', 0)} unchanged without translation, {c.get('obsolete', 0)} obsolete; "
+        f"{len(report.written)} files written"
+    )
+    print_errors(report.errors)
+    return EXIT_USAGE if report.errors else EXIT_OK
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``tolk extract`` to the parser."""
+    p = add_command(
+        sub,
+        "extract",
+        run,
+        "Extract source articles into templates (.pot) and update catalogs (.po).",
+        "tolk extract                      # every article in source_articles/",
+    )
+    p.add_argument("article", nargs="*", help="article names (file stems); default: all")

@@ -1,0 +1,85 @@
+"""``tolk fix``: apply the safe fixers, or replay a change list."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Subparsers,
+    add_command,
+    default_paths,
+    disabled,
+    say,
+    shown,
+)
+from pipeline.config import Settings
+from pipeline.project import glossary_terms
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Apply the safe fixers, write the pages and the change list, list every change."""
+    from pipeline.checks.output import print_fixes
+    from pipeline.fixing import fix_pages, load_changes, replay_changes
+    from pipeline.leftovers import LeftoverRepairs
+
+    out_dir = Path(args.out) if args.out else shown(settings.build / "fixed")
+    repairs = LeftoverRepairs(settings, use_engine=True)
+    if args.replay:
+        changes, outputs = load_changes(Path(args.replay))
+        report = replay_changes(
+            changes,
+            outputs=outputs,
+            out_dir=out_dir,
+            in_place=args.in_place,
+            only=args.path or (),
+            lang=args.lang,
+            listing=args.replay,
+        )
+    else:
+        paths = args.path or default_paths(settings, settings.sources)
+        report = fix_pages(
+            paths,
+            out_dir=out_dir,
+            in_place=args.in_place,
+            lang=args.lang,
+            disabled=disabled(args, settings),
+            glossary=glossary_terms(settings),
+            suggest=repairs.suggest,
+        )
+        queued = repairs.save_for_review()
+        if queued:
+            say(f"{queued} machine-made replacement(s) added to ui.po as fuzzy, for review")
+    if args.format == "json":
+        payload: dict[str, Any] = report.to_json()
+        payload["changes_file"] = report.changes_file
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print_fixes(report)
+    # A replay that could not apply a recorded change did not do its job.
+    return EXIT_FINDINGS if report.skipped else EXIT_OK
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``tolk fix`` to the parser."""
+    p = add_command(
+        sub,
+        "fix",
+        run,
+        "Repair what can be repaired safely, listing every change (replayable).",
+        "tolk fix source_articles          # repaired pages and changes.json in build/fixed/\n"
+        "  tolk fix --replay build/fixed/changes.json",
+    )
+    p.add_argument("path", nargs="*", help="pages or folders; default: the source folder")
+    p.add_argument("--in-place", action="store_true", help="rewrite the pages themselves")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: build/fixed)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--replay", metavar="CHANGES", help="re-apply a change list from tolk fix")
+    p.add_argument("--lang", help="page language when <html lang> is missing or wrong")
+    p.add_argument(
+        "--disable", action="append", metavar="CHECK", help="turn a check off (repeatable)"
+    )

@@ -1,0 +1,81 @@
+"""``tolk memory``: show, import (TMX) or export (TMX) the translation memory."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from pipeline.cli.common import EXIT_OK, Subparsers, add_command, langs, say
+from pipeline.config import Settings
+from pipeline.errors import InputError
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Show, import or export the translation memory."""
+    from pipeline.project import discover
+    from pipeline.translate import build_memory, load_store, memory_path
+
+    action = args.action
+    if action == "import":
+        path = memory_path(settings)
+        memory = load_store(settings)
+        added = sum(memory.import_tmx(Path(f)) for f in args.files)
+        memory.save(path)
+        say(f"memory: imported {added} units from {len(args.files)} file(s) into {path}")
+        return EXIT_OK
+    if action == "export":
+        memory = build_memory(settings, discover(settings))
+        pair = None
+        if args.pair:
+            src, _, tgt = args.pair.partition("-")
+            if not (langs(src) and langs(tgt)):
+                raise InputError(f"invalid pair '{args.pair}'", hint="write it like nl-fr")
+            pair = (src, tgt)
+        out = Path(args.output)
+        written = memory.export_tmx(out, pair=pair)
+        say(f"memory: exported {written} units to {out} (TMX 1.4b)")
+        return EXIT_OK
+    memory = build_memory(settings, discover(settings))
+    counts: dict[tuple[str, str], list[int]] = {}
+    for unit in memory.units():
+        row = counts.setdefault((unit.src_lang, unit.tgt_lang), [0, 0])
+        row[1 if unit.fuzzy else 0] += 1
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "units": len(memory),
+                    "pairs": [
+                        {"source": s, "target": t, "reviewed": r, "fuzzy": f}
+                        for (s, t), (r, f) in sorted(counts.items())
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for (s, t), (r, f) in sorted(counts.items()):
+            print(f"{s}-{t}: {r} reviewed, {f} fuzzy")
+        print(f"total: {len(memory)} units")
+    return EXIT_OK
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``tolk memory`` to the parser."""
+    p = add_command(
+        sub,
+        "memory",
+        run,
+        "Build, show, import (TMX) or export (TMX 1.4b) the translation memory.",
+        "tolk memory export --format tmx -o memory.tmx   |   tolk memory import old.tmx",
+    )
+    msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    m = msub.add_parser("stats", help="units per language pair")
+    m.add_argument("--format", choices=("table", "json"), default="table")
+    m = msub.add_parser("import", help="add TMX files (OmegaT, Trados, Translate Toolkit)")
+    m.add_argument("files", nargs="+", metavar="FILE.tmx")
+    m = msub.add_parser("export", help="write TMX 1.4b")
+    m.add_argument("--format", choices=("tmx",), default="tmx")
+    m.add_argument("--pair", help="only one language pair, e.g. nl-fr")
+    m.add_argument("-o", "--output", default="memory.tmx", help="output file")
