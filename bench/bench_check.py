@@ -32,10 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.checks.output import render_json
 from pipeline.checks.runner import find_inputs, load_file, run_checks
-from pipeline.inline import strip_codes
+from pipeline.text.codes import strip_codes
 
 if TYPE_CHECKING:
-    from pipeline.detect import Verdict
+    from pipeline.language_id.judge import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_articles"
@@ -105,7 +105,7 @@ class TimedJudge:
     """The project's language judge, with the time spent in it counted."""
 
     def __init__(self) -> None:
-        from pipeline.detect import LanguageJudge
+        from pipeline.language_id.judge import LanguageJudge
 
         self.judge = LanguageJudge()
         self.seconds = 0.0

@@ -73,9 +73,9 @@ os.environ.update(
 )
 sys.path.insert(0, str(ROOT))
 
-from pipeline.engines.argos import ArgosEngine  # noqa: E402
+from pipeline.engines.argos.engine import ArgosEngine  # noqa: E402
+from pipeline.engines.argos.packages import install_from_files  # noqa: E402
 from pipeline.engines.cache import TranslationCache  # noqa: E402
-from pipeline.models import install_from_files  # noqa: E402
 from tests.tiny_argos import random_spec, train_sentencepiece, vocabulary, write_package  # noqa: E402
 
 

@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process
 
-from pipeline.inline import has_codes
 from pipeline.memory import (
     TMMatch,
     TMUnit,
@@ -36,6 +35,7 @@ from pipeline.memory import (
     fit_codes,
     fuzzy_score,
 )
+from pipeline.text.codes import has_codes
 
 UNITS = 10_000
 QUERIES = 300

@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.detect import LanguageJudge, Verdict  # noqa: E402
+from pipeline.language_id.judge import LanguageJudge, Verdict  # noqa: E402
 
 CASES_DIR = ROOT / "tests" / "data" / "language_cases"
 

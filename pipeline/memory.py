@@ -97,9 +97,9 @@ from rapidfuzz import fuzz, process
 
 from pipeline import __version__
 from pipeline.errors import InputError
-from pipeline.inline import CODE_RE, codes_of, has_codes, renumber, tokenize
 from pipeline.languages import LANGUAGES
 from pipeline.storage import write_atomic
+from pipeline.text.codes import CODE_RE, codes_of, has_codes, renumber, tokenize
 
 DEFAULT_THRESHOLD = 75.0
 """Lowest fuzzy score offered, in percent, unless the caller asks otherwise."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalog import catalog_path, template_path
+from pipeline.catalogs.po import catalog_path, template_path
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.html.document import read_document

@@ -28,18 +28,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pipeline import __version__, catalog
+from pipeline import __version__
+from pipeline.catalogs import po as catalog
 from pipeline.checks.base import SEVERITIES, Finding, Severity
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
-from pipeline.fixing import Change
-from pipeline.fixing import load_changes as read_change_list
+from pipeline.fixes.changes import Change
+from pipeline.fixes.changes import load_changes as read_change_list
 from pipeline.html.extract import extract_file
-from pipeline.inline import strip_codes
 from pipeline.languages import display_name
 from pipeline.project import Article
 from pipeline.segments import Page, Segment
 from pipeline.storage import write_atomic
+from pipeline.text.codes import strip_codes
 
 ICONS: dict[str, str] = {"error": "✖", "warning": "⚠", "info": "ℹ", "ok": "✓"}
 PLURALS: dict[str, str] = {"error": "errors", "warning": "warnings", "info": "info"}
@@ -118,7 +119,7 @@ def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
     and says why.
     """
     from pipeline.checks.runner import run_checks
-    from pipeline.leftovers import leftover_suggester
+    from pipeline.fixes.leftovers import leftover_suggester
     from pipeline.project import glossary_terms
 
     try:
@@ -661,7 +662,7 @@ class _ArticleBuilder:
     def _catalog(
         self, lang: str
     ) -> tuple[catalog.CatalogStats | None, dict[str, str], dict[str, str], str | None]:
-        from pipeline.stages import catalog_stats
+        from pipeline.stages.stats import catalog_stats
 
         a, s = self.article, self.settings
         path = a.catalog(s, lang)

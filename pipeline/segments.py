@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import strip_codes
+from pipeline.text.codes import strip_codes
 
 SegmentKind = Literal["text", "attribute", "meta", "jsonld"]
 
@@ -37,7 +37,7 @@ Context = Literal[
 class Segment:
     """One translatable unit of a page.
 
-    ``text`` carries inline codes (see :mod:`pipeline.inline`); ``unit`` and
+    ``text`` carries inline codes (see :mod:`pipeline.text.codes`); ``unit`` and
     ``index`` say which block of text it came from and its place in it, so the
     sentences of a block can be joined again at merge.
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.catalog import CatalogStats
+from pipeline.catalogs.po import CatalogStats
 
 if TYPE_CHECKING:
     from rich.console import Console

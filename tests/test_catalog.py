@@ -11,7 +11,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog import catalog_stats, load_catalog
+from pipeline.catalogs.po import catalog_stats, load_catalog
 from pipeline.cli import main
 from pipeline.errors import CatalogError
 
@@ -218,7 +218,7 @@ def test_a_removed_sentence_that_comes_back_keeps_its_translation(tmp_path: Path
 
 
 def test_same_sentence_added_elsewhere_does_not_steal_a_translation() -> None:
-    from pipeline.catalog import new_catalog, update_catalog
+    from pipeline.catalogs.po import new_catalog, update_catalog
 
     old = new_catalog("x", "en", "fr")
     old.append(polib.POEntry(msgctxt="p-aaa", msgid="Lire la suite", msgstr="Read more"))

@@ -28,7 +28,7 @@ import pytest
 
 from pipeline.checks import CHECKS, Check, Item, make_checks
 from pipeline.checks.base import Problem
-from pipeline.inline import codes_of, strip_codes
+from pipeline.text.codes import codes_of, strip_codes
 
 CASES_DIR = Path(__file__).parent / "data" / "check_cases"
 SEED_DEFECTS = (

@@ -9,7 +9,7 @@ from typing import ClassVar
 from pipeline.checks import Item, make_checks
 from pipeline.checks.language import MixedLanguage, is_translation_below
 from pipeline.checks.runner import check_files, load_page
-from pipeline.detect import CONTEXTS, Span, Verdict
+from pipeline.language_id.judge import CONTEXTS, Span, Verdict
 from pipeline.segments import Segment
 
 DUTCH_TITLE = (

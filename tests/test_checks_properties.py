@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks import DEFAULT_CHECKS, Check, Item, make_checks
-from pipeline.detect import Verdict
-from pipeline.fixes import FIXERS, apply_fixers
-from pipeline.inline import codes_of
+from pipeline.fixes.fixers import FIXERS, apply_fixers
+from pipeline.language_id.judge import Verdict
+from pipeline.text.codes import codes_of
 
 LANGS = ("fr", "nl", "en")
 PIECES = [

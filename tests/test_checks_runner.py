@@ -22,8 +22,8 @@ from pipeline.checks.runner import (
     run_checks,
 )
 from pipeline.cli import main
-from pipeline.detect import Verdict
 from pipeline.errors import InputError
+from pipeline.language_id.judge import Verdict
 from pipeline.segments import Segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Tests for pipeline.detect: the labelled language cases, then the API around them.
+"""Tests for pipeline.language_id.judge: the labelled language cases, then the API around them.
 
 The cases live in tests/data/language_cases/*.json (see the README there). Each
 one must get the labelled verdict: flagged or not, and for a leftover the
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.detect import LANGS, LanguageJudge, Span, Verdict, detect_language
+from pipeline.language_id.judge import LANGS, LanguageJudge, Span, Verdict, detect_language
 
 CASES_DIR = Path(__file__).parent / "data" / "language_cases"
 FIELDS = {"label", "text", "page_lang", "context", "expected", "split"}

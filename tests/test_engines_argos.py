@@ -22,12 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.engines import MachineTranslation, get_engine
-from pipeline.engines.argos import ArgosEngine
+from pipeline.engines.argos.engine import ArgosEngine
+from pipeline.engines.argos.packages import install_from_files
+from pipeline.engines.argos.placement import parse_codes
 from pipeline.engines.cache import TranslationCache
 from pipeline.errors import ConfigError, ModelError
-from pipeline.inline import code_problems, codes_of, strip_codes
-from pipeline.models import install_from_files
-from pipeline.transfer import parse_codes
+from pipeline.text.codes import code_problems, codes_of, strip_codes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -321,7 +321,7 @@ def test_engine_never_imports_torch(tiny_argos_packages: Path, tmp_path: Path) -
     script = f"""
 import json, sys, time
 start = time.perf_counter()
-import pipeline.engines.argos as argos
+import pipeline.engines.argos.engine as argos
 imported = time.perf_counter() - start
 heavy = sorted(m for m in ("torch", "ctranslate2", "sentencepiece", "argostranslate")
                if m in sys.modules)

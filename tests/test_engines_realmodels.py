@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from pipeline.engines.argos import ArgosEngine
-from pipeline.inline import code_problems, strip_codes
-from pipeline.models import list_models, resolve_packages_dir
+from pipeline.engines.argos.engine import ArgosEngine
+from pipeline.engines.argos.packages import list_models, resolve_packages_dir
+from pipeline.text.codes import code_problems, strip_codes
 
 pytestmark = [pytest.mark.realmodels, pytest.mark.slow]
 
@@ -55,7 +55,7 @@ def _pairs(engine: ArgosEngine) -> list[tuple[str, str]]:
 
 
 def test_real_models_translate_into_the_target_language(real_engine: ArgosEngine) -> None:
-    from pipeline.detect import detect_language
+    from pipeline.language_id.judge import detect_language
 
     pairs = _pairs(real_engine)
     if not pairs:

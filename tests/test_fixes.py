@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from pipeline import fixes
 from pipeline.checks import CHECKS
-from pipeline.fixes import FIXERS, FixStep, apply_fixers
+from pipeline.fixes import fixers as fixes
+from pipeline.fixes.fixers import FIXERS, FixStep, apply_fixers
 
 # (fixer, language, text, expected): one table, read like ftfy's test cases.
 EXAMPLES = [

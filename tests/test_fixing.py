@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks import Fix
+from pipeline.checks.base import REMOVE_SOURCE
 from pipeline.checks.runner import load_page, run_checks
 from pipeline.cli import main
-from pipeline.detect import Verdict
 from pipeline.errors import InputError
-from pipeline.fixing import (
-    REMOVE_SOURCE,
+from pipeline.fixes.changes import (
     Change,
     fix_pages,
     load_changes,
     replay_changes,
 )
 from pipeline.html.document import read_document
+from pipeline.language_id.judge import Verdict
 from pipeline.segments import Segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import load_settings
+from pipeline.fixes.leftovers import LeftoverRepairs
 from pipeline.html.extract import extract_text
-from pipeline.leftovers import LeftoverRepairs
 
 from .conftest import ROOT
 

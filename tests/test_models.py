@@ -13,9 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import models
+from pipeline.engines.argos import packages as models
+from pipeline.engines.argos.packages import (
+    ModelInfo,
+    install_from_files,
+    list_models,
+    reachable_pairs,
+)
 from pipeline.errors import ModelError
-from pipeline.models import ModelInfo, install_from_files, list_models, reachable_pairs
 from tests.tiny_argos import build_tiny_package
 
 

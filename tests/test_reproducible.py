@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog import load_catalog, new_catalog, save_catalog
+from pipeline.catalogs.po import load_catalog, new_catalog, save_catalog
 from pipeline.cli import main
 from pipeline.languages import PLURAL_FORMS
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.inline import code_problems, codes_of, strip_codes
-from pipeline.transfer import ensure_codes, parse_codes, project_codes, snap_span
+from pipeline.engines.argos.placement import ensure_codes, parse_codes, project_codes, snap_span
+from pipeline.text.codes import code_problems, codes_of, strip_codes
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:

@@ -9,9 +9,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline import translate as translate_module
 from pipeline.cli import main
-from pipeline.inline import code_problems
+from pipeline.stages import translate as translate_module
+from pipeline.text.codes import code_problems
 
 from .conftest import SOURCES
 
@@ -155,7 +155,7 @@ def test_engine_import_pulls_no_torch() -> None:
     import sys
 
     code = (
-        "import sys, pipeline.translate, pipeline.engines.argos, pipeline.models; "
+        "import sys, pipeline.stages.translate, pipeline.engines.argos.engine, pipeline.engines.argos.packages; "
         "print('torch' in sys.modules)"
     )
     done = subprocess.run(

@@ -14,7 +14,7 @@ one folder holding ``metadata.json``, a CTranslate2 model in ``model/`` and a
   codes must survive.
 
 ``build_tiny_package(tmp_dir, src="nl", tgt="en", version="1.0")`` returns the
-path of the ``.argosmodel``; install it with ``pipeline.models.install_from_files``
+path of the ``.argosmodel``; install it with ``pipeline.engines.argos.packages.install_from_files``
 (argostranslate's own installer). The bench builds a full-size model with the
 same helpers.
 """
@@ -323,7 +323,7 @@ def install_tiny_set(directory: str | Path) -> Path:
 
     Returns the packages directory (``directory / "packages"``).
     """
-    from pipeline.models import install_from_files
+    from pipeline.engines.argos.packages import install_from_files
 
     directory = Path(directory)
     files = [

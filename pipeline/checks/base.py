@@ -2,7 +2,7 @@
 
 A check, like Weblate's, is a small class with an id (kebab-case), a name, a
 one-line description, the languages it applies to, a severity and, where an
-automatic repair is safe, the names of its fixers in :mod:`pipeline.fixes`.
+automatic repair is safe, the names of its fixers in :mod:`pipeline.fixes.fixers`.
 It judges one :class:`Item` at a time (a sentence of a page, or a catalog
 entry); checks that need the page order (a duplicate in a row) or that batch
 work over many texts (language identification) override :meth:`Check.check_page`
@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from pipeline.inline import strip_codes
 from pipeline.segments import Segment
+from pipeline.text.codes import strip_codes
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -163,13 +163,17 @@ class Check:
         """
         if not self.fixers or (problem is not None and not problem.fixable):
             return item.text, ()
-        from pipeline.fixes import apply_fixers
+        from pipeline.fixes.fixers import apply_fixers
 
         text, steps = apply_fixers(item.text, item.lang, self.fixers)
         return text, tuple(step.fixer for step in steps)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id}>"
+
+
+#: The reason of a fix that removes a foreign duplicate of the next element.
+REMOVE_SOURCE = "removed: foreign duplicate of the next element"
 
 
 @dataclass(frozen=True)

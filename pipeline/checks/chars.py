@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Problem, Severity, severity_rank
-from pipeline.checks.text import spacing_problems, truncation
-from pipeline.inline import strip_codes
+from pipeline.text.codes import strip_codes
+from pipeline.text.spacing import spacing_problems, truncation
 
 
 class PunctuationSpacing(Check):

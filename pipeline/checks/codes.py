@@ -6,8 +6,9 @@ import re
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Problem
-from pipeline.checks.lexicon import COMPOUNDING, JOINED_MIN_ZIPF, is_function_word, zipf
-from pipeline.checks.text import (
+from pipeline.text.codes import CODE_RE, code_problems
+from pipeline.text.lexicon import COMPOUNDING, JOINED_MIN_ZIPF, is_function_word, zipf
+from pipeline.text.spacing import (
     boundary_pattern,
     code_boundaries,
     codes_between,
@@ -15,7 +16,6 @@ from pipeline.checks.text import (
     plain_map,
     words_at,
 )
-from pipeline.inline import CODE_RE, code_problems
 
 # Text shaped like a code but not one: "<g 1>", "</g1", "<x2>", "< /g3 >".
 _CODE_LIKE = re.compile(r"<\s*/?\s*[gx]\s*\d+\s*/?\s*>?")

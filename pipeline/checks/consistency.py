@@ -16,7 +16,7 @@ from typing import ClassVar
 from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Item, Origin, Problem
-from pipeline.inline import strip_codes
+from pipeline.text.codes import strip_codes
 
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]+|www\.[^\s<>\"“”«»]+")
 _URL_TRAIL = ".,;:!?)]}»”’'"

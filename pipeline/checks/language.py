@@ -2,7 +2,7 @@
 
 Every segment of a page (visible sentences, translatable attributes, title,
 meta tags, JSON-LD), and every translation of a catalog, goes to
-:class:`pipeline.detect.LanguageJudge` in one batch. Deliberately foreign
+:class:`pipeline.language_id.judge.LanguageJudge` in one batch. Deliberately foreign
 text (an element with its own ``lang``) is not judged. A leftover title sitting
 right above its own translation (a Dutch ``<p class="title">`` above the
 French ``<h1>``) is said to be one, so a reviewer removes it rather than
@@ -19,9 +19,9 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Item, Problem
-from pipeline.detect import CONTEXTS, Verdict
-from pipeline.inline import strip_codes
+from pipeline.language_id.judge import CONTEXTS, Verdict
 from pipeline.languages import display_name
+from pipeline.text.codes import strip_codes
 
 COGNATE_SHARE = 0.6
 """Share of the leftover's long words that must have a close counterpart
@@ -111,7 +111,7 @@ class MixedLanguage(Check):
     def judge(self) -> Judge:
         """The language judge, built on first use (Lingua loads lazily)."""
         if self._judge is None:
-            from pipeline.detect import LanguageJudge
+            from pipeline.language_id.judge import LanguageJudge
 
             self._judge = LanguageJudge(glossary=self.glossary)
         return self._judge

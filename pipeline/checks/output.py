@@ -22,8 +22,8 @@ from typing import Any, TextIO
 from pipeline.checks import CHECKS
 from pipeline.checks.base import Finding
 from pipeline.checks.runner import CheckReport
-from pipeline.fixing import FixReport
-from pipeline.inline import strip_codes
+from pipeline.fixes.changes import FixReport
+from pipeline.text.codes import strip_codes
 
 TEXT_WIDTH = 90
 

@@ -23,6 +23,7 @@ from lxml import etree
 from pipeline.checks import make_checks
 from pipeline.checks.base import (
     IGNORE_ALL,
+    REMOVE_SOURCE,
     SEVERITIES,
     Check,
     Finding,
@@ -258,7 +259,7 @@ def item_of_segment(
 
 def load_catalog_file(path: Path, shown: str | None = None) -> CheckedFile:
     """The entries of a .po catalog as items (translation judged against source)."""
-    from pipeline.catalog import read_entries
+    from pipeline.catalogs.po import read_entries
     from pipeline.languages import normalize
 
     shown = shown or str(path)
@@ -336,8 +337,6 @@ def fix_for(check: Check, item: Item, problem: Problem, suggest: Suggest | None)
     replacement), which is what ``tolk fix`` does with it.
     """
     if problem.remove_element:
-        from pipeline.fixing import REMOVE_SOURCE
-
         return Fix("", REMOVE_SOURCE)
     if check.fixers:
         text, names = check.fix(item, problem)

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Origin, Problem
-from pipeline.checks.lexicon import zipf
-from pipeline.checks.text import plain_map
-from pipeline.inline import strip_codes
+from pipeline.text.codes import strip_codes
+from pipeline.text.lexicon import zipf
+from pipeline.text.spacing import plain_map
 
 # (source, target) -> (lowest, highest) acceptable length ratio target/source.
 # Typical ratios on the project's articles: English to French +15%, English to

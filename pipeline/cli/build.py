@@ -20,7 +20,7 @@ from pipeline.errors import PipelineError
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Build translated pages; exit 2 when a page could not be built."""
     from pipeline.project import discover
-    from pipeline.stages import build_articles
+    from pipeline.stages.build import build_articles
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)

@@ -20,7 +20,7 @@ from pipeline.cli.common import (
 )
 from pipeline.config import Settings
 from pipeline.errors import InputError
-from pipeline.leftovers import leftover_suggester
+from pipeline.fixes.leftovers import leftover_suggester
 from pipeline.project import glossary_terms
 from pipeline.storage import write_atomic
 

@@ -12,8 +12,8 @@ from pipeline.errors import PipelineError
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Extract articles, updating catalogs; exit 2 when a page could not be read."""
     from pipeline.project import discover
-    from pipeline.stages import extract_articles
-    from pipeline.translate import memory_suggester
+    from pipeline.stages.extract import extract_articles
+    from pipeline.stages.translate import memory_suggester
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)

@@ -24,8 +24,8 @@ from pipeline.project import glossary_terms
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Apply the safe fixers, write the pages and the change list, list every change."""
     from pipeline.checks.output import print_fixes
-    from pipeline.fixing import fix_pages, load_changes, replay_changes
-    from pipeline.leftovers import LeftoverRepairs
+    from pipeline.fixes.changes import fix_pages, load_changes, replay_changes
+    from pipeline.fixes.leftovers import LeftoverRepairs
 
     out_dir = Path(args.out) if args.out else shown(settings.build / "fixed")
     repairs = LeftoverRepairs(settings, use_engine=True)

@@ -13,7 +13,7 @@ from pipeline.errors import InputError
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """List installed models and reachable pairs, or install models."""
-    from pipeline import models
+    from pipeline.engines.argos import packages as models
 
     if args.action == "install":
         if args.files:

@@ -13,7 +13,7 @@ from pipeline.errors import InputError
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Print completeness; exit 1 when a catalog is below ``--min``."""
     from pipeline.project import discover
-    from pipeline.stages import catalog_stats
+    from pipeline.stages.stats import catalog_stats
 
     if args.min is not None and not 0 <= args.min <= 100:
         raise InputError(f"--min must be a percentage from 0 to 100, not {args.min:g}")

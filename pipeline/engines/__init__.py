@@ -75,7 +75,7 @@ class Engine(Protocol):
 EngineFactory = Callable[..., Engine]
 
 _FACTORIES: dict[str, str | EngineFactory] = {
-    "argos": "pipeline.engines.argos:ArgosEngine",
+    "argos": "pipeline.engines.argos.engine:ArgosEngine",
 }
 
 

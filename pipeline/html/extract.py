@@ -15,7 +15,7 @@ from pipeline.html.document import Document, parse_document, read_document
 from pipeline.html.walk import TextUnit, Unit, tag_of, walk
 from pipeline.languages import LANGUAGES, normalize
 from pipeline.segments import KeyMaker, Page, Segment
-from pipeline.sentences import split_sentences
+from pipeline.text.sentences import split_sentences
 
 
 def page_language(doc: Document, override: str | None = None) -> str:

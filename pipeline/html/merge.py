@@ -20,8 +20,8 @@ from lxml import etree
 from pipeline.html.document import Document, serialize
 from pipeline.html.extract import page_language, unit_pieces
 from pipeline.html.walk import AttrUnit, JsonLdUnit, TextUnit, Unit, walk
-from pipeline.inline import code_problems, tokenize
 from pipeline.segments import KeyMaker
+from pipeline.text.codes import code_problems, tokenize
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.inline import strip_codes
 from pipeline.languages import normalize
 from pipeline.segments import Context
+from pipeline.text.codes import strip_codes
 
 INLINE_TAGS = frozenset(
     [

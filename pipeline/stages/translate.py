@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalog
+from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
-from pipeline.inline import strip_codes
 from pipeline.memory import STORE_NAME, TMMatch, TMUnit, TranslationMemory
 from pipeline.progress import progress
 from pipeline.project import Article
+from pipeline.text.codes import strip_codes
 
 # Per-segment source language: a segment is translated from another language
 # than its page's only when detection is this sure and the text this long
@@ -141,7 +141,7 @@ def _source_language(text: str, page_lang: str, target: str) -> str:
     plain = strip_codes(text)
     if sum(ch.isalpha() for ch in plain) < SOURCE_SWITCH_MIN_LETTERS:
         return page_lang
-    from pipeline.detect import detect_language
+    from pipeline.language_id.judge import detect_language
 
     lang, confidence = detect_language(plain)
     if lang and lang != page_lang and confidence >= SOURCE_SWITCH_CONFIDENCE:

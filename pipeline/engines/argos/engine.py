@@ -7,11 +7,11 @@ cortisolqui". Tolk's segments are already sentences, so this engine only
 borrows the packages: for each it loads the CTranslate2 model and the
 tokenizer (SentencePiece, or BPE for older packages, as argostranslate does),
 and translates whole sentences in sorted batches. Inline codes are taken out
-before the model sees the words and put back by ``pipeline.transfer``, guided
+before the model sees the words and put back by ``pipeline.engines.argos.placement``, guided
 by the model's own cross-attention.
 
 This is the only module that imports ctranslate2 and sentencepiece, always
-inside functions: ``import pipeline.engines.argos`` stays cheap, and nothing
+inside functions: ``import pipeline.engines.argos.engine`` stays cheap, and nothing
 here imports argostranslate.translate (which pulls in stanza and PyTorch).
 """
 
@@ -26,17 +26,17 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pipeline.engines import MachineTranslation
-from pipeline.engines.cache import TranslationCache
-from pipeline.errors import ModelError
-from pipeline.inline import has_codes, strip_codes
-from pipeline.models import (
+from pipeline.engines.argos.packages import (
     ModelInfo,
     list_models,
     missing_pair_error,
     reachable_pairs,
     resolve_packages_dir,
 )
-from pipeline.transfer import Span, ensure_codes, project_codes
+from pipeline.engines.argos.placement import Span, ensure_codes, project_codes
+from pipeline.engines.cache import TranslationCache
+from pipeline.errors import ModelError
+from pipeline.text.codes import has_codes, strip_codes
 
 NAME = "argos"
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from pipeline.inline import CODE_RE, tokenize
+from pipeline.text.codes import CODE_RE, tokenize
 
 # Tokens that end with a dot but do not end a sentence. Checked case-sensitively
 # against the last word of a candidate sentence.

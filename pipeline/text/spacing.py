@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.checks.lexicon import (
+from pipeline.text.codes import CODE_RE
+from pipeline.text.lexicon import (
     COMPOUNDING,
     JOINED_MIN_ZIPF,
     is_common_word,
@@ -24,7 +25,6 @@ from pipeline.checks.lexicon import (
     is_word,
     zipf,
 )
-from pipeline.inline import CODE_RE
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

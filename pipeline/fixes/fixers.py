@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pipeline.checks.dates import date_repairs
-from pipeline.checks.text import apply_edits, find_glued, spacing_problems
+from pipeline.text.dates import date_repairs
+from pipeline.text.spacing import apply_edits, find_glued, spacing_problems
 
 Fixer = Callable[[str, str], str]
 

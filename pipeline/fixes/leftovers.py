@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pipeline import catalog
+from pipeline.catalogs import po as catalog
 from pipeline.checks.base import Fix
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
-from pipeline.fixes import render_date_in_locale
-from pipeline.inline import code_problems
+from pipeline.fixes.fixers import render_date_in_locale
 from pipeline.memory import TranslationMemory
 from pipeline.segments import Segment
+from pipeline.text.codes import code_problems
 
 if TYPE_CHECKING:
     from pipeline.checks.runner import Suggest
@@ -47,7 +47,7 @@ class LeftoverRepairs:
     def _memory(self) -> TranslationMemory:
         if self.memory is None:
             from pipeline.project import discover
-            from pipeline.translate import build_memory
+            from pipeline.stages.translate import build_memory
 
             # Outside a project (tolk check on any page) there may be no
             # articles: the memory is then just the store, if any.

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pipeline.inline import CODE_RE
+from pipeline.text.codes import CODE_RE
 
 if TYPE_CHECKING:
     from lingua import ConfidenceValue, Language, LanguageDetector

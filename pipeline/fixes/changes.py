@@ -1,7 +1,7 @@
 """``tolk fix``: repair what can be repaired safely, and account for every edit.
 
 Each page is parsed once and checked; for each finding whose check has a
-safe fixer, the fixers of :mod:`pipeline.fixes` rewrite the segment's text,
+safe fixer, the fixers of :mod:`pipeline.fixes.fixers` rewrite the segment's text,
 and a leftover gets the replacement the ``suggest`` hook offers, if any. The
 page is then rebuilt by :func:`pipeline.html.merge.merge_document` with the
 repaired texts as translations into the page's own language, so nothing but
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.checks import make_checks
-from pipeline.checks.base import Check, Finding, Item, Problem
+from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Item, Problem
 from pipeline.checks.language import Judge
 from pipeline.checks.runner import (
     CheckedFile,
@@ -36,13 +36,12 @@ from pipeline.checks.runner import (
     page_from_document,
 )
 from pipeline.errors import InputError
-from pipeline.fixes import apply_fixers
+from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
 from pipeline.storage import write_atomic
 
 CHANGES_FILE = "changes.json"
-REMOVE_SOURCE = "removed: foreign duplicate of the next element"
 CHANGES_VERSION = 1
 
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import code_problems, strip_codes, tokenize
+from pipeline.text.codes import code_problems, strip_codes, tokenize
 
 Span = tuple[int, int]
 """A half-open character range ``[start, end)`` in a plain text."""

@@ -1,0 +1,1 @@
+"""Gettext catalogs: .po read/write/update/stats (polib only here)."""

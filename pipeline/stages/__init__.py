@@ -1,0 +1,27 @@
+"""The stages staff run, over the whole project: extract, translate, build, stats.
+
+Each stage works article by article and saves as it goes, so an interrupted
+run keeps everything finished before the interruption and a rerun resumes.
+Every stage reports in one shape, :class:`StageReport`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.errors import PipelineError
+from pipeline.html.merge import MergeProblem
+
+
+@dataclass
+class StageReport:
+    """What a stage did: counts, files written, and per-file errors."""
+
+    written: list[str] = field(default_factory=list)
+    errors: list[PipelineError] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[tuple[str, MergeProblem]] = field(default_factory=list)
+
+    def add(self, key: str, n: int = 1) -> None:
+        """Add to a counter."""
+        self.counts[key] = self.counts.get(key, 0) + n

@@ -1,0 +1,70 @@
+"""Build: catalogs merged into translated pages under ``build/<lang>/``."""
+
+from __future__ import annotations
+
+from pipeline.catalogs import po as catalog
+from pipeline.config import Settings
+from pipeline.errors import PipelineError
+from pipeline.html.document import read_document
+from pipeline.html.merge import merge_document
+from pipeline.progress import progress
+from pipeline.project import Article
+from pipeline.stages import StageReport
+from pipeline.storage import write_atomic
+
+
+def alternates_for(settings: Settings, article: Article, current: str) -> dict[str, str]:
+    """hreflang links from the ``current`` language's page to every version."""
+    langs = (article.lang, *article.targets(settings))
+    return {
+        lang: (f"{article.name}.html" if lang == current else f"../{lang}/{article.name}.html")
+        for lang in langs
+    }
+
+
+def build_articles(
+    settings: Settings,
+    articles: list[Article],
+    langs: tuple[str, ...] | None = None,
+    *,
+    include_fuzzy: bool = True,
+    quiet: bool = False,
+) -> StageReport:
+    """Merge catalogs into ``build/<lang>/<article>.html`` (and the source page)."""
+    report = StageReport()
+    jobs = [(a, lang) for a in articles for lang in (a.lang, *a.targets(settings))]
+    if langs:
+        jobs = [(a, lang) for a, lang in jobs if lang in langs]
+    with progress("build", len(jobs), quiet=quiet) as bar:
+        for article, lang in jobs:
+            try:
+                _build_one(settings, article, lang, include_fuzzy, report)
+            except PipelineError as exc:
+                report.errors.append(exc)
+            bar.advance(1, f"{lang}/{article.name}")
+    return report
+
+
+def _build_one(
+    settings: Settings, article: Article, lang: str, include_fuzzy: bool, report: StageReport
+) -> None:
+    translations: dict[str, str] = {}
+    if lang != article.lang:
+        path = article.catalog(settings, lang)
+        if path.exists():
+            translations = catalog.translations(
+                catalog.load_catalog(path), include_fuzzy=include_fuzzy
+            )
+    doc = read_document(article.path)
+    result = merge_document(
+        doc, translations, lang, alternates=alternates_for(settings, article, lang)
+    )
+    out = article.built(settings, lang)
+    if write_atomic(out, result.html):
+        report.written.append(str(out))
+    if lang != article.lang:
+        report.add("segments", result.segments)
+        report.add("translated", result.translated)
+        report.add("fallbacks", result.fallbacks)
+    for problem in result.problems:
+        report.problems.append((str(article.catalog(settings, lang)), problem))
