@@ -1,17 +1,23 @@
-"""The project on disk: which articles there are, in which language, and where
-their catalogs and built pages go."""
+"""The project on disk: which articles there are, in which language, and every
+path of a project: templates, catalogs, ``ui.po``, the memory store, the
+glossary, ``build/<lang>/``, ``build/fixed/`` and its change list, the report.
+
+Other modules ask here rather than joining folder names themselves, so a path
+is written once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs.po import catalog_path, template_path
+from pipeline.catalogs import po as catalog
+from pipeline.catalogs.po import catalog_path, template_path, ui_catalog_path
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.html.document import read_document
 from pipeline.html.extract import page_language
 from pipeline.languages import targets_for
+from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class Article:
 
     def built(self, settings: Settings, lang: str) -> Path:
         """Its built page for ``lang``."""
-        return settings.build / lang / f"{self.name}.html"
+        return built_dir(settings, lang) / f"{self.name}.html"
 
     def source_ref(self, settings: Settings) -> str:
         """Its path as written in catalogs: relative to the project, with slashes."""
@@ -86,6 +92,40 @@ def discover(
     return articles
 
 
+CHANGES_FILE = "changes.json"
+"""The change list ``tolk fix`` writes beside the pages it repairs."""
+
+
+def built_dir(settings: Settings, lang: str) -> Path:
+    """``build/<lang>/``: the pages built for ``lang``."""
+    return settings.build / lang
+
+
+def fixed_dir(settings: Settings) -> Path:
+    """``build/fixed/``: where ``tolk fix`` writes repaired pages by default."""
+    return settings.build / "fixed"
+
+
+def changes_file(settings: Settings) -> Path:
+    """``build/fixed/changes.json``: the audit trail of ``tolk fix``."""
+    return fixed_dir(settings) / CHANGES_FILE
+
+
+def report_dir(settings: Settings) -> Path:
+    """``build/report/``: the static HTML report."""
+    return settings.build / "report"
+
+
+def ui_catalog(settings: Settings, lang: str) -> Path:
+    """``locales/<lang>/LC_MESSAGES/ui.po``: page furniture in ``lang``."""
+    return ui_catalog_path(settings.locales, lang)
+
+
+def glossary_path(settings: Settings) -> Path:
+    """``locales/glossary.txt``: do-not-translate terms."""
+    return settings.locales / GLOSSARY_FILE
+
+
 GLOSSARY_FILE = "glossary.txt"
 
 
@@ -95,7 +135,7 @@ def glossary_terms(settings: Settings) -> tuple[str, ...]:
     Brand, product and person names that translators keep as they are; the
     language check does not judge them and ``same-as-source`` accepts them.
     """
-    path = settings.locales / GLOSSARY_FILE
+    path = glossary_path(settings)
     if not path.exists():
         return ()
     try:
@@ -110,3 +150,35 @@ def glossary_terms(settings: Settings) -> tuple[str, ...]:
         if term:
             terms.append(term)
     return tuple(terms)
+
+
+# -- the project's translation memory ------------------------------------------
+def memory_path(settings: Settings) -> Path:
+    """The memory's store: ``locales/memory.jsonl``."""
+    return settings.locales / STORE_NAME
+
+
+def load_store(settings: Settings) -> TranslationMemory:
+    """The memory's own store: units imported from TMX or seeded by translators.
+
+    Catalog entries are not stored there: they live in the catalogs and are
+    read afresh each run, so the store never holds a translation a translator
+    has since changed, and a commit of the store shows only real imports.
+    """
+    store = memory_path(settings)
+    return TranslationMemory.load(store) if store.exists() else TranslationMemory()
+
+
+def build_memory(settings: Settings, articles: list[Article]) -> TranslationMemory:
+    """The project memory: the store's units plus every catalog's entries."""
+    memory = TranslationMemory(load_store(settings).units())
+    for article in articles:
+        for lang in article.targets(settings):
+            path = article.catalog(settings, lang)
+            if not path.exists():
+                continue
+            po = catalog.load_catalog(path)
+            origin = settings.relative(path)
+            for source, target, fuzzy in catalog.memory_units(po):
+                memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
+    return memory

@@ -37,7 +37,7 @@ from pipeline.fixes.changes import Change
 from pipeline.fixes.changes import load_changes as read_change_list
 from pipeline.html.extract import extract_file
 from pipeline.languages import display_name
-from pipeline.project import Article
+from pipeline.project import Article, changes_file, fixed_dir, report_dir
 from pipeline.segments import Page, Segment
 from pipeline.storage import write_atomic
 from pipeline.text.codes import strip_codes
@@ -128,7 +128,7 @@ def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
             disabled=settings.disabled_checks,
             glossary=glossary_terms(settings),
             suggest=leftover_suggester(settings),
-            exclude=[settings.build / "fixed"],
+            exclude=[fixed_dir(settings)],
         )
     except PipelineError as exc:
         return Findings((), f"checks could not run: {exc}", available=False)
@@ -177,7 +177,7 @@ def read_findings(path: Path) -> Findings:
 
 def changes_path(settings: Settings) -> Path:
     """``build/fixed/changes.json``: the audit trail of ``tolk fix``."""
-    return settings.build / "fixed" / "changes.json"
+    return changes_file(settings)
 
 
 def load_changes(settings: Settings) -> list[Change]:
@@ -1003,7 +1003,7 @@ def build_report(
     now: datetime | None = None,
 ) -> ReportResult:
     """Write the report for ``articles`` to ``out`` (default ``build/report/``)."""
-    folder = out or settings.build / "report"
+    folder = out or report_dir(settings)
     result = ReportResult(folder)
     now = now or datetime.now(UTC)
     locator = _Locator(settings, articles)

@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from pipeline import memory as memory_module
 from pipeline.errors import InputError
 from pipeline.memory import (
     CODE_BONUS,
@@ -23,6 +22,7 @@ from pipeline.memory import (
     TranslationMemory,
     comparable,
 )
+from pipeline.memory import index as memory_index
 
 TMX_DATA = Path(__file__).parent / "data" / "tmx"
 
@@ -348,15 +348,15 @@ def test_the_index_finds_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch)
     memory = TranslationMemory(units)
     queries = queries_for(units, seed=2)
     scanned = [memory.lookup("fr", "nl", q, limit=3) for q in queries]
-    monkeypatch.setattr(memory_module, "FULL_SCAN_LIMIT", 0)
+    monkeypatch.setattr(memory_index, "FULL_SCAN_LIMIT", 0)
     indexed = [memory.lookup("fr", "nl", q, limit=3) for q in queries]
     assert indexed == scanned
     assert sum(bool(m) for m in indexed) > 30
 
 
 def test_answers_do_not_depend_on_insertion_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(memory_module, "FULL_SCAN_LIMIT", 0)
-    monkeypatch.setattr(memory_module, "MAX_CANDIDATES", 5)
+    monkeypatch.setattr(memory_index, "FULL_SCAN_LIMIT", 0)
+    monkeypatch.setattr(memory_index, "MAX_CANDIDATES", 5)
     units = generated_units(600, seed=3)
     shuffled = units[:]
     random.Random(4).shuffle(shuffled)
@@ -367,7 +367,7 @@ def test_answers_do_not_depend_on_insertion_order(monkeypatch: pytest.MonkeyPatc
 
 
 def test_units_added_after_a_lookup_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(memory_module, "FULL_SCAN_LIMIT", 0)
+    monkeypatch.setattr(memory_index, "FULL_SCAN_LIMIT", 0)
     memory = TranslationMemory(generated_units(300, seed=6))
     query = "Le cortisol du soir perturbe le sommeil profond."
     assert memory.lookup("fr", "nl", query) == []

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import get_args
 
-from lxml import etree
-
 from pipeline.checks import make_checks
 from pipeline.checks.base import (
     IGNORE_ALL,
@@ -38,6 +36,7 @@ from pipeline.checks.language import Judge
 from pipeline.errors import CatalogError, InputError
 from pipeline.html.document import Document, read_document
 from pipeline.html.extract import page_language, unit_segments
+from pipeline.html.nodes import Element, attribute_above
 from pipeline.html.walk import TextUnit, walk
 from pipeline.segments import Context, KeyMaker, Segment
 
@@ -227,12 +226,10 @@ def page_from_document(doc: Document, lang: str | None, shown: str) -> CheckedFi
     return CheckedFile(shown, "page", page_lang, tuple(items))
 
 
-def _ignored_above(element: etree._Element) -> frozenset[str]:
+def _ignored_above(element: Element) -> frozenset[str]:
     ids: frozenset[str] = frozenset()
-    node: etree._Element | None = element
-    while node is not None:
-        ids = ids | ignore_ids(node.get(IGNORE_ATTR))
-        node = node.getparent()
+    for value in attribute_above(element, IGNORE_ATTR):
+        ids = ids | ignore_ids(value)
     return ids
 
 

@@ -21,7 +21,7 @@ from pipeline.cli.common import (
 from pipeline.config import Settings
 from pipeline.errors import InputError
 from pipeline.fixes.leftovers import leftover_suggester
-from pipeline.project import glossary_terms
+from pipeline.project import fixed_dir, glossary_terms
 from pipeline.storage import write_atomic
 
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         disabled=disabled(args, settings),
         glossary=glossary_terms(settings),
         suggest=leftover_suggester(settings),
-        exclude=[shown(settings.build / "fixed")],
+        exclude=[shown(fixed_dir(settings))],
     )
     if not report.files:
         raise InputError(

@@ -18,7 +18,7 @@ from pipeline.cli.common import (
     shown,
 )
 from pipeline.config import Settings
-from pipeline.project import glossary_terms
+from pipeline.project import fixed_dir, glossary_terms
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.changes import fix_pages, load_changes, replay_changes
     from pipeline.fixes.leftovers import LeftoverRepairs
 
-    out_dir = Path(args.out) if args.out else shown(settings.build / "fixed")
+    out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
     repairs = LeftoverRepairs(settings, use_engine=True)
     if args.replay:
         changes, outputs = load_changes(Path(args.replay))

@@ -13,8 +13,7 @@ from pipeline.errors import InputError
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Show, import or export the translation memory."""
-    from pipeline.project import discover
-    from pipeline.stages.translate import build_memory, load_store, memory_path
+    from pipeline.project import build_memory, discover, load_store, memory_path
 
     action = args.action
     if action == "import":

@@ -20,8 +20,8 @@ from pipeline.errors import PipelineError
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Fill catalogs; exit 1 when a language pair has no model, 2 on errors."""
-    from pipeline.project import discover
-    from pipeline.stages.translate import build_memory, translate_articles
+    from pipeline.project import build_memory, discover
+    from pipeline.stages.translate import translate_articles
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)

@@ -39,9 +39,9 @@ from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
+from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
 
-CHANGES_FILE = "changes.json"
 CHANGES_VERSION = 1
 
 

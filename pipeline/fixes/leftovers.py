@@ -22,6 +22,7 @@ from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
 from pipeline.fixes.fixers import render_date_in_locale
 from pipeline.memory import TranslationMemory
+from pipeline.project import ui_catalog
 from pipeline.segments import Segment
 from pipeline.text.codes import code_problems
 
@@ -46,8 +47,7 @@ class LeftoverRepairs:
     # -- sources -------------------------------------------------------------
     def _memory(self) -> TranslationMemory:
         if self.memory is None:
-            from pipeline.project import discover
-            from pipeline.stages.translate import build_memory
+            from pipeline.project import build_memory, discover
 
             # Outside a project (tolk check on any page) there may be no
             # articles: the memory is then just the store, if any.
@@ -122,9 +122,7 @@ class LeftoverRepairs:
         for lang in sorted({r[0] for r in self.review}):
             items = [(src, text, new, origin) for tgt, src, text, new, origin in self.review
                      if tgt == lang]  # fmt: skip
-            added += catalog.add_for_review(
-                catalog.ui_catalog_path(self.settings.locales, lang), lang, items
-            )
+            added += catalog.add_for_review(ui_catalog(self.settings, lang), lang, items)
         self.review.clear()
         return added
 

@@ -18,9 +18,9 @@ from typing import Any
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
-from pipeline.memory import STORE_NAME, TMMatch, TMUnit, TranslationMemory
+from pipeline.memory import TMMatch, TranslationMemory
 from pipeline.progress import progress
-from pipeline.project import Article
+from pipeline.project import Article, build_memory
 from pipeline.text.codes import strip_codes
 
 # Per-segment source language: a segment is translated from another language
@@ -28,37 +28,6 @@ from pipeline.text.codes import strip_codes
 # (shorter strings are names, labels and numbers that detection gets wrong).
 SOURCE_SWITCH_CONFIDENCE = 0.9
 SOURCE_SWITCH_MIN_LETTERS = 20
-
-
-def memory_path(settings: Settings) -> Path:
-    """The memory's store: ``locales/memory.jsonl``."""
-    return settings.locales / STORE_NAME
-
-
-def load_store(settings: Settings) -> TranslationMemory:
-    """The memory's own store: units imported from TMX or seeded by translators.
-
-    Catalog entries are not stored there: they live in the catalogs and are
-    read afresh each run, so the store never holds a translation a translator
-    has since changed, and a commit of the store shows only real imports.
-    """
-    store = memory_path(settings)
-    return TranslationMemory.load(store) if store.exists() else TranslationMemory()
-
-
-def build_memory(settings: Settings, articles: list[Article]) -> TranslationMemory:
-    """The project memory: the store's units plus every catalog's entries."""
-    memory = TranslationMemory(load_store(settings).units())
-    for article in articles:
-        for lang in article.targets(settings):
-            path = article.catalog(settings, lang)
-            if not path.exists():
-                continue
-            po = catalog.load_catalog(path)
-            origin = settings.relative(path)
-            for source, target, fuzzy in catalog.memory_units(po):
-                memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
-    return memory
 
 
 def _suggestion(match: TMMatch) -> catalog.Suggestion | None:

@@ -1,0 +1,1 @@
+"""Exchange formats with other tools: TMX (and any later one, such as XLIFF)."""
