@@ -16,12 +16,14 @@ import pytest
 from lxml import html as lxml_html
 
 from pipeline import cli, report
+from pipeline.checks.base import SEVERITIES
 from pipeline.cli import report as report_command
 from pipeline.config import Settings, load_settings
 from pipeline.errors import InputError
 from pipeline.html.extract import extract_text
 from pipeline.project import discover
 from pipeline.report import Finding, Findings, build_report, page_blocks, place_finding
+from pipeline.report import html as report_html
 
 from .conftest import ROOT
 
@@ -216,7 +218,7 @@ def test_only_pages_the_report_wrote_are_deleted(tmp_path: Path) -> None:
     pages = out / "articles"
     pages.mkdir(parents=True)
     ours = pages / "gone.html"
-    ours.write_text(report._page("gone", "<p>old</p>", prefix="../"), encoding="utf-8")
+    ours.write_text(report_html._page("gone", "<p>old</p>", prefix="../"), encoding="utf-8")
     mine = pages / "notes.html"
     mine.write_text('<html><head><meta name="generator" content="vim"></head></html>', "utf-8")
     empty = Findings((), "none", available=False)
@@ -363,7 +365,7 @@ def test_report_end_to_end_in_chromium(
         for lang in settings.languages:
             (cell,) = index.xpath(f'//td[@data-article="{article.name}"][@data-lang="{lang}"]')
             text = " ".join(cell.text_content().split())
-            for sev in report.SEVERITIES:
+            for sev in SEVERITIES:
                 assert int(cell.get(f"data-{sev}")) == counts[(article.name, lang, sev)]
             if lang == article.lang:
                 assert cell.get("data-role") == "source" and "Source" in text

@@ -1,0 +1,128 @@
+"""Writing the report: the pages, assets and ``data.json``, touching only files it owns."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.checks.base import SEVERITIES, Finding
+from pipeline.config import Settings
+from pipeline.fixes.changes import Change
+from pipeline.project import Article, report_dir
+from pipeline.report.data import Findings, ReportResult, _Locator
+from pipeline.report.html import (
+    ASSET_FILES,
+    ASSETS,
+    GENERATOR,
+    _ArticleBuilder,
+    _ArticleData,
+    _Cell,
+    _overview,
+)
+from pipeline.storage import write_atomic
+
+
+# -- the whole report ------------------------------------------------------------------
+def build_report(
+    settings: Settings,
+    articles: Sequence[Article],
+    findings: Findings,
+    *,
+    changes: Iterable[Change] = (),
+    out: Path | None = None,
+    now: datetime | None = None,
+) -> ReportResult:
+    """Write the report for ``articles`` to ``out`` (default ``build/report/``)."""
+    folder = out or report_dir(settings)
+    result = ReportResult(folder)
+    now = now or datetime.now(UTC)
+    locator = _Locator(settings, articles)
+    data = {a.name: _ArticleData(a) for a in articles}
+    unassigned: list[Finding] = []
+    for item in findings.items:
+        f = Finding.from_json(item)
+        result.findings += 1
+        hit = locator.locate(f.file)
+        if hit is None:
+            unassigned.append(f)
+            continue
+        article, lang, is_source = hit
+        if lang == article.lang and not is_source:
+            result.copies += 1  # build/<source lang>/ copies the source: shown there
+            continue
+        data[article.name].findings.setdefault(lang, []).append(f)
+    change_list = list(changes)
+    for change in change_list:
+        hit = locator.locate(change.file)
+        if hit is not None:
+            data[hit[0].name].changes.setdefault(hit[1], []).append(change)
+
+    pages_dir = folder / "articles"
+    cells: list[_Cell] = []
+    wanted: set[Path] = set()
+    for article in articles:
+        builder = _ArticleBuilder(settings, data[article.name])
+        text = builder.render()
+        path = pages_dir / f"{article.name}.html"
+        _write(result, path, text)
+        wanted.add(path)
+        cells.extend(builder.cells)
+        result.placed += builder.placed
+        result.errors.extend(builder.errors)
+    if pages_dir.is_dir():
+        for stale in pages_dir.glob("*.html"):
+            if stale not in wanted and _generated(stale):
+                stale.unlink()
+    result.unassigned = len(unassigned)
+    index = _overview(settings, cells, articles, findings, unassigned, len(change_list), now)
+    _write(result, folder / "index.html", index)
+    _write_data(result, folder, cells, findings, now)
+    for name in ASSET_FILES:
+        if write_atomic(folder / "assets" / name, (ASSETS / name).read_text(encoding="utf-8")):
+            result.written += 1
+    return result
+
+
+def _generated(path: Path) -> bool:
+    """True when ``path`` is a page this report wrote (its head names :data:`GENERATOR`)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return f'<meta name="generator" content="{GENERATOR} ' in head.partition("</head>")[0]
+
+
+def _write(result: ReportResult, path: Path, text: str) -> None:
+    size = len(text.encode("utf-8"))
+    result.largest_page = max(result.largest_page, size)
+    if path.suffix == ".html":
+        result.pages.append(path)
+    if write_atomic(path, text):
+        result.written += 1
+
+
+def _write_data(
+    result: ReportResult, folder: Path, cells: Sequence[_Cell], findings: Findings, now: datetime
+) -> None:
+    """``data.json``: the matrix as data, for scripts and tests."""
+    payload = {
+        "generated": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "findings_origin": findings.origin,
+        "findings_available": findings.available,
+        "cells": [
+            {
+                "article": c.article,
+                "lang": c.lang,
+                "role": c.role,
+                "translated_words": c.stats.translated_words if c.stats else None,
+                "fuzzy_words": c.stats.fuzzy_words if c.stats else None,
+                "untranslated_words": c.stats.untranslated_words if c.stats else None,
+                "findings": {s: c.counts.get(s, 0) for s in SEVERITIES},
+            }
+            for c in cells
+        ],
+    }
+    _write(result, folder / "data.json", json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
