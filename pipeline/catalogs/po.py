@@ -25,6 +25,7 @@ from pipeline.errors import CatalogError
 from pipeline.languages import display_name, plural_forms
 from pipeline.segments import Page
 from pipeline.storage import write_atomic
+from pipeline.text.codes import CODE_RE
 
 Catalog = polib.POFile  # for type hints elsewhere: polib itself stays in this module
 WRAP_WIDTH = 79  # what msgmerge and xgettext use, so diffs match gettext tools
@@ -481,7 +482,7 @@ def catalog_stats(po: polib.POFile, path: str, article: str, lang: str) -> Catal
             continue
         state = "f" if e.fuzzy and e.msgstr else ("t" if e.msgstr else "u")
         counts[state] += 1
-        words[state] += len(re.sub(r"<(/?)g\d+>|<x\d+/>", " ", e.msgid).split())
+        words[state] += len(CODE_RE.sub(" ", e.msgid).split())
     return CatalogStats(
         path,
         article,

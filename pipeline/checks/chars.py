@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Problem, Severity, severity_rank
+from pipeline.languages import LANGUAGES
 from pipeline.text.codes import strip_codes
 from pipeline.text.spacing import spacing_problems, truncation
 
@@ -22,7 +23,7 @@ class PunctuationSpacing(Check):
     description = "Spaces around ; : ! ? as the language wants them, and none missing after."
     family = "chars"
     severity = "error"
-    languages = frozenset({"fr", "nl", "en"})
+    languages = frozenset(LANGUAGES)
     skips_leftovers = True
     fixers: ClassVar[tuple[str, ...]] = (
         "restore_space_after_punctuation",
@@ -55,7 +56,7 @@ class Truncated(Check):
     description = "Text cut mid-word with an ellipsis."
     family = "chars"
     severity = "warning"
-    languages = frozenset({"fr", "nl", "en"})  # judged with their lexicons
+    languages = frozenset(LANGUAGES)  # judged with their lexicons
 
     def check(self, item: Item) -> Problem | None:
         """Say why the text looks cut, if it does."""

@@ -6,14 +6,15 @@ import re
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Problem
+from pipeline.languages import LANGUAGES
 from pipeline.text.codes import CODE_RE, code_problems
 from pipeline.text.lexicon import COMPOUNDING, JOINED_MIN_ZIPF, is_function_word, zipf
+from pipeline.text.offsets import plain_map
 from pipeline.text.spacing import (
     boundary_pattern,
     code_boundaries,
     codes_between,
     find_glued,
-    plain_map,
     words_at,
 )
 
@@ -66,7 +67,7 @@ class GluedWords(Check):
     family = "codes"
     severity = "error"
     fixers: ClassVar[tuple[str, ...]] = ("restore_space_at_codes",)
-    languages = frozenset({"fr", "nl", "en"})  # judged with their lexicons
+    languages = frozenset(LANGUAGES)  # judged with their lexicons
 
     def check(self, item: Item) -> Problem | None:
         """Find the glued pairs of one text."""

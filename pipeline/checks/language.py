@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Item, Problem
 from pipeline.language_id.judge import CONTEXTS, Verdict
-from pipeline.languages import display_name
+from pipeline.languages import LANGUAGES, display_name
 from pipeline.text.codes import strip_codes
 
 COGNATE_SHARE = 0.6
@@ -101,7 +101,7 @@ class MixedLanguage(Check):
     description = "Text left in another language than the page's (leftovers)."
     family = "language"
     severity = "error"
-    languages = frozenset({"fr", "nl", "en"})
+    languages = frozenset(LANGUAGES)
 
     def __init__(self, judge: Judge | None = None, glossary: Iterable[str] = ()) -> None:
         self._judge = judge
@@ -177,7 +177,7 @@ class MixedLanguage(Check):
     @staticmethod
     def _problem(item: Item, verdict: Verdict, title_of: Item | None) -> Problem:
         found = verdict.found or "?"
-        found_name = display_name(found) if found in ("fr", "nl", "en") else found
+        found_name = display_name(found) if found in LANGUAGES else found
         page_name = display_name(item.lang)
         where = "page" if item.origin == "page" else "catalog"
         if title_of is not None:

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Origin, Problem
+from pipeline.languages import LANGUAGES
 from pipeline.text.codes import strip_codes
 from pipeline.text.lexicon import zipf
-from pipeline.text.spacing import plain_map
+from pipeline.text.offsets import plain_map
 
 # (source, target) -> (lowest, highest) acceptable length ratio target/source.
 # Typical ratios on the project's articles: English to French +15%, English to
@@ -111,7 +112,7 @@ class SameAsSource(Check):
     description = "A translation identical to its source (names, codes and terms aside)."
     family = "translation"
     severity = "warning"
-    languages = frozenset({"fr", "nl", "en"})  # judged with their lexicons
+    languages = frozenset(LANGUAGES)  # judged with their lexicons
     needs_source = True
 
     def __init__(self, terms: Iterable[str] = ()) -> None:

@@ -24,7 +24,7 @@ from pipeline.fixes.fixers import render_date_in_locale
 from pipeline.memory import TranslationMemory
 from pipeline.project import ui_catalog
 from pipeline.segments import Segment
-from pipeline.text.codes import code_problems
+from pipeline.text.codes import CLOSING, OPENING, code_problems
 
 if TYPE_CHECKING:
     from pipeline.checks.runner import Suggest
@@ -102,7 +102,7 @@ class LeftoverRepairs:
         ):
             if lang != found or fuzzy:
                 continue
-            m = re.match(r"^(<g\d+>)?" + re.escape(phrase) + r"(</g\d+>)?(?=\s|<|$)", text)
+            m = re.match(f"^({OPENING})?" + re.escape(phrase) + rf"({CLOSING})?(?=\s|<|$)", text)
             if not m:
                 continue
             rest = render_date_in_locale(text[m.end() :], target)

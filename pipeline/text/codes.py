@@ -19,6 +19,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+OPENING = r"<g\d+>"
+"""An opening paired code, as a pattern fragment to build other patterns with."""
+CLOSING = r"</g\d+>"
+"""A closing paired code, as a pattern fragment."""
+STANDALONE = r"<x\d+/>"
+"""A standalone code, as a pattern fragment."""
 CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
 
 TokenKind = Literal["text", "open", "close", "empty"]

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from pipeline.languages import LANGUAGES, display_name
 from pipeline.text.codes import tokenize
 from pipeline.text.spacing import Edit
 
-DATE_LANGS: tuple[str, ...] = ("fr", "nl", "en")
+DATE_LANGS: tuple[str, ...] = LANGUAGES
 Width = Literal["wide", "abbreviated"]
 ACCEPTED_ORDERS: dict[str, frozenset[str]] = {
     "fr": frozenset({"dmy"}),
@@ -28,7 +29,6 @@ ACCEPTED_ORDERS: dict[str, frozenset[str]] = {
     "en": frozenset({"mdy", "dmy"}),
 }
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_LANG_NAMES = {"fr": "French", "nl": "Dutch", "en": "English"}
 _EXTRA_NAMES: dict[tuple[str, str], tuple[int, Width]] = {("en", "sept"): (9, "abbreviated")}
 
 
@@ -140,7 +140,7 @@ def date_fault(match: DateMatch, lang: str) -> str | None:
     """Why a date does not follow ``lang``'s locale, or None."""
     if lang not in ACCEPTED_ORDERS:
         return None
-    name = _LANG_NAMES[lang]
+    name = display_name(lang)
     if lang not in match.month_langs:
         return f"the month in “{match.text}” is not {name}"
     if match.order not in ACCEPTED_ORDERS[lang]:

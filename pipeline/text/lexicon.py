@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.languages import LANGUAGES
+
 WORD_MIN_ZIPF = 2.0
 """A half of a glued pair, or the last word before an ellipsis, must reach this
 to count as a real word ("abaissant" 2.8, "alignant" 2.7, "cortisol" 2.5)."""
@@ -41,7 +43,7 @@ def zipf(word: str, lang: str) -> float:
     >>> zipf("magnésium", "fr") > 3 > zipf("magnésiumet", "fr")
     True
     """
-    if not word or lang not in ("fr", "nl", "en"):
+    if not word or lang not in LANGUAGES:
         return 0.0
     from wordfreq import zipf_frequency
 

@@ -9,10 +9,11 @@ falls inside an inline code, so every sentence keeps balanced codes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from pipeline.text.codes import CODE_RE, tokenize
+from pipeline.text.codes import CLOSING, STANDALONE, tokenize
+from pipeline.text.offsets import plain_map
 
 # Tokens that end with a dot but do not end a sentence. Checked case-sensitively
 # against the last word of a candidate sentence.
@@ -154,7 +155,7 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
 # Where a sentence may end inside the text: an end mark, closing quotes or
 # codes, then a space. Without one, the text is a single sentence and the
 # splitter is not asked (most headings, labels and short paragraphs).
-_MAYBE_BOUNDARY = re.compile(r"[.!?…;:]+(?:[\"'»”’)\]]|</g\d+>|<x\d+/>)*\s+\S")
+_MAYBE_BOUNDARY = re.compile(rf"[.!?…;:]+(?:[\"'»”’)\]]|{CLOSING}|{STANDALONE})*\s+\S")
 
 _SENTENCEX_LANG = {"fr": "fr", "nl": "nl", "en": "en"}
 
@@ -194,27 +195,6 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _plain_offsets(text: str) -> tuple[str, Sequence[int]]:
-    """The plain text of coded ``text`` and, for each plain character, its
-    offset in the coded text.
-
-    >>> _plain_offsets("a<g1>b</g1>")
-    ('ab', [0, 5])
-    """
-    if "<" not in text:
-        return text, range(len(text))  # no code: every offset is its own
-    plain_parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in CODE_RE.finditer(text):
-        plain_parts.append(text[pos : m.start()])
-        offsets.extend(range(pos, m.start()))
-        pos = m.end()
-    plain_parts.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    return "".join(plain_parts), offsets
-
-
 def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
     """Split coded ``text`` into ``(sentence, separator)`` pairs.
 
@@ -229,7 +209,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
         return []
     if not _MAYBE_BOUNDARY.search(text):
         return [(text, "")]  # no end mark followed by a space: one sentence
-    plain, offsets = _plain_offsets(text)
+    plain, offsets = plain_map(text)
     if not plain.strip():
         return [(text, "")]
 

@@ -3,7 +3,7 @@
 A sentence carries inline codes (``<g1>``, ``</g1>``, ``<x2/>``) that a reader
 never sees. Glued words and glued punctuation are defects of what the reader
 sees, but a repair must be made in the coded text without touching a code.
-:func:`plain_map` gives both views at once: the plain text and, for each of
+:func:`pipeline.text.offsets.plain_map` gives both views at once: the plain text and, for each of
 its characters, its index in the coded text. The analyses here (glued words,
 punctuation spacing, truncation) return the edits that would repair what
 they find, so the check reports exactly what the fixer changes.
@@ -25,6 +25,7 @@ from pipeline.text.lexicon import (
     is_word,
     zipf,
 )
+from pipeline.text.offsets import plain_map
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -42,26 +43,6 @@ _ELLIPSIS_END = re.compile(r"([^\W\d_]+)(\.\.\.|…)\s*$")
 
 Edit = tuple[int, int, str]
 """A repair of coded text: replace ``text[start:end]`` with the string."""
-
-
-def plain_map(text: str) -> tuple[str, list[int]]:
-    """The plain text of a coded sentence and each plain character's coded index.
-
-    >>> plain_map("a<g1>b</g1>")
-    ('ab', [0, 5])
-    """
-    if "<" not in text:
-        return text, list(range(len(text)))
-    chars: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in CODE_RE.finditer(text):
-        chars.append(text[pos : m.start()])
-        index.extend(range(pos, m.start()))
-        pos = m.end()
-    chars.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(chars), index
 
 
 def codes_between(text: str, start: int, end: int) -> list[re.Match[str]]:
