@@ -156,3 +156,34 @@ def test_french_elisions_and_dutch_compounds_are_passing_cases() -> None:
     labels = " ".join(c["label"] for c in CASES["glued-words"] if c["expect"] == "pass")
     for needle in ("l'école", "qu'il", "aujourd'hui", "Dutch compound"):
         assert needle in labels
+
+
+def _first_failing(check_id: str) -> list[Item]:
+    """The items of the check's first failing case that is not a known failure."""
+    case = next(c for c in CASES[check_id] if c["expect"] == "fail" and "xfail" not in c)
+    if "texts" in case:
+        return [Item(text=t, lang=case["lang"], kind="text") for t in case["texts"]]
+    return [item_of(case)]
+
+
+@pytest.mark.parametrize("flag", ["own id", "*"])
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_an_ignore_flag_silences_every_check(check_id: str, flag: str) -> None:
+    """``ignore-<id>`` (or ignore-all) is handled by the base class for every check."""
+    from dataclasses import replace
+
+    from pipeline.checks.base import Check as BaseCheck
+    from pipeline.checks.runner import CheckedFile, judge_files
+
+    check = check_of(check_id)
+    assert type(check).judge_pages is BaseCheck.judge_pages, "opt-outs live in the base class"
+    items = _first_failing(check_id)
+    assert any(p is not None for p in check.judge_pages([items])[0]), "the case must fail"
+    ignored = frozenset({check_id if flag == "own id" else "*"})
+    silenced = [replace(item, ignored=ignored) for item in items]
+    assert check.judge_pages([silenced]) == [[None] * len(silenced)]
+    checked = CheckedFile("x.html", "page", items[0].lang, tuple(silenced))
+    assert judge_files([checked], [check]) == []
+    other = frozenset({"not-" + check_id})
+    kept = [replace(item, ignored=other) for item in items]
+    assert check.judge_pages([kept]) == check.judge_pages([items])

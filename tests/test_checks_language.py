@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from pipeline.checks import Item, make_checks
+from pipeline.checks import CheckContext, Item, make_checks
 from pipeline.checks.language import MixedLanguage, is_translation_below
 from pipeline.checks.runner import check_files, load_page
 from pipeline.language_id.judge import CONTEXTS, Span, Verdict
@@ -60,7 +60,7 @@ def test_a_foreign_title_right_above_its_translation_is_said_to_be_one() -> None
         seg_item(FRENCH_TITLE, 1, "heading", 58),
         seg_item("Publié le 28 janvier 2026", 2, "byline", 59),
     ]
-    results = MixedLanguage(judge=ListJudge()).check_page(items)
+    results = MixedLanguage(CheckContext(judge=ListJudge())).check_page(items)
     problem = results[0]
     assert problem is not None and problem.remove_element
     assert problem.message.startswith("Dutch title right above its French translation (line 58)")
@@ -73,14 +73,14 @@ def test_a_foreign_card_title_above_its_teaser_is_a_plain_leftover() -> None:
         seg_item("Waarom alpha-ketoglutaarzuur een sleutelrol speelt?", 0, "heading"),
         seg_item("Pourquoi l'acide alpha-cétoglutarique (AKG & Ca...", 1, "paragraph"),
     ]
-    problem = MixedLanguage(judge=ListJudge()).check_page(items)[0]
+    problem = MixedLanguage(CheckContext(judge=ListJudge())).check_page(items)[0]
     assert problem is not None and not problem.remove_element
     assert problem.message == "Dutch text left on a French page"
 
 
 def test_half_a_sentence_in_another_language_is_shown() -> None:
     text = "Le magnésium aide, but only half of the time."
-    problem = MixedLanguage(judge=ListJudge()).check(Item(text, "fr"))
+    problem = MixedLanguage(CheckContext(judge=ListJudge())).check(Item(text, "fr"))
     assert problem is not None
     assert (
         "part of the text is English" in problem.message
@@ -95,14 +95,14 @@ def test_deliberately_foreign_and_untranslated_texts_are_not_judged() -> None:
         Item("", "fr", origin="catalog", source="English source"),
         Item("Un bouton", "fr", context="button"),
     ]
-    assert MixedLanguage(judge=judge).check_page(items) == [None, None, None]
+    assert MixedLanguage(CheckContext(judge=judge)).check_page(items) == [None, None, None]
     assert judge.seen == [("Un bouton", "fr", "attribute")]
     assert all(context in CONTEXTS for _t, _e, context in judge.seen)
 
 
 def test_catalog_translations_are_judged_in_the_catalog_language() -> None:
     item = Item("Some English text", "nl", origin="catalog", source="Du texte", source_lang="fr")
-    problem = MixedLanguage(judge=ListJudge()).check(item)
+    problem = MixedLanguage(CheckContext(judge=ListJudge())).check(item)
     assert problem is not None and problem.message == "English text left on a Dutch catalog"
 
 

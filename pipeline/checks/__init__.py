@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.checks.base import Check, Finding, Fix, Item, Problem, Severity
+from pipeline.checks.base import Check, CheckContext, Finding, Fix, Item, Problem, Severity, Suggest
 from pipeline.checks.chars import PunctuationSpacing, Truncated
 from pipeline.checks.codes import GluedWords, InlineCodes
 from pipeline.checks.consistency import DuplicateNear, Numbers, Urls
@@ -24,11 +24,13 @@ __all__ = [
     "CHECKS",
     "DEFAULT_CHECKS",
     "Check",
+    "CheckContext",
     "Finding",
     "Fix",
     "Item",
     "Problem",
     "Severity",
+    "Suggest",
     "make_checks",
 ]
 
@@ -74,22 +76,13 @@ def make_checks(
     *,
     judge: Judge | None = None,
     glossary: Iterable[str] = (),
+    suggest: Suggest | None = None,
 ) -> list[Check]:
-    """One instance of every enabled check.
+    """One instance of every enabled check, all sharing one :class:`CheckContext`.
 
     ``judge`` replaces the language judge (tests use a fake one); ``glossary``
-    holds do-not-translate terms.
+    holds do-not-translate terms; ``suggest`` proposes replacements for leftovers.
     """
     off = validate_ids(disabled)
-    terms = tuple(glossary)
-    checks: list[Check] = []
-    for cls in DEFAULT_CHECKS:
-        if cls.id in off:
-            continue
-        if cls is MixedLanguage:
-            checks.append(MixedLanguage(judge=judge, glossary=terms))
-        elif cls is SameAsSource:
-            checks.append(SameAsSource(terms))
-        else:
-            checks.append(cls())
-    return checks
+    context = CheckContext(glossary=tuple(glossary), judge=judge, suggest=suggest)
+    return [cls(context) for cls in DEFAULT_CHECKS if cls.id not in off]

@@ -11,12 +11,15 @@ or :meth:`Check.check_pages` instead.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pipeline.segments import Segment
 from pipeline.text.codes import strip_codes
+
+if TYPE_CHECKING:
+    from pipeline.checks.language import Judge
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -46,6 +49,26 @@ class Fix:
     def to_json(self) -> dict[str, str]:
         """The ``fix`` object of the JSON output."""
         return {"replacement": self.replacement, "source": self.source}
+
+
+Suggest = Callable[[Segment, "str | None"], "Fix | None"]
+"""Proposes a replacement for a leftover: (segment, language found) -> Fix."""
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What every check of one run shares: the glossary, the language judge, the
+    suggestion hook.
+
+    One object handed to every check, so a check that needs one more thing reads
+    one more field instead of :func:`pipeline.checks.make_checks` special-casing
+    its constructor. ``judge`` None means the real judge, built on first use;
+    ``suggest`` None means no replacement is proposed for leftovers.
+    """
+
+    glossary: tuple[str, ...] = ()
+    judge: Judge | None = None
+    suggest: Suggest | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +156,9 @@ class Check:
     """True for checks of the page language's conventions, which say nothing
     useful about a text the language check found in another language."""
 
+    def __init__(self, context: CheckContext | None = None) -> None:
+        self.run_context = context if context is not None else CheckContext()
+
     def applies(self, item: Item) -> bool:
         """True when this check has something to say about ``item`` at all."""
         if item.origin not in self.origins:
@@ -154,6 +180,29 @@ class Check:
     def check_pages(self, pages: Sequence[Sequence[Item]]) -> list[list[Problem | None]]:
         """Judge many files at once (override to batch work across files)."""
         return [self.check_page(items) for items in pages]
+
+    def judge_pages(self, pages: Sequence[Sequence[Item]]) -> list[list[Problem | None]]:
+        """:meth:`check_pages` with opt-outs applied: what the runner calls.
+
+        An item flagged ``ignore-<id>`` (or ``*``) for this check gets None. It
+        is done here, once, so neither a check that overrides
+        :meth:`check_pages` nor the runner has to remember it.
+        """
+        results = self.check_pages(pages)
+        return [
+            [
+                None if problem is not None and item.ignores(self.id) else problem
+                for item, problem in zip(items, problems, strict=True)
+            ]
+            for items, problems in zip(pages, results, strict=True)
+        ]
+
+    def suggestion(self, item: Item, problem: Problem) -> Fix | None:
+        """A replacement from the run's suggestion hook; None unless a check asks for one.
+
+        Only leftovers are repaired this way (see :class:`MixedLanguage`).
+        """
+        return None
 
     def fix(self, item: Item, problem: Problem | None = None) -> tuple[str, tuple[str, ...]]:
         """The item's text after this check's fixers, and the fixers that changed it.

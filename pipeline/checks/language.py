@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from pipeline.checks.base import Check, Item, Problem
+from pipeline.checks.base import Check, Fix, Item, Problem
 from pipeline.language_id.judge import CONTEXTS, Verdict
 from pipeline.languages import LANGUAGES, display_name
 from pipeline.text.codes import strip_codes
@@ -103,18 +103,25 @@ class MixedLanguage(Check):
     severity = "error"
     languages = frozenset(LANGUAGES)
 
-    def __init__(self, judge: Judge | None = None, glossary: Iterable[str] = ()) -> None:
-        self._judge = judge
-        self.glossary = tuple(glossary)
+    _judge: Judge | None = None
 
     @property
     def judge(self) -> Judge:
         """The language judge, built on first use (Lingua loads lazily)."""
         if self._judge is None:
+            self._judge = self.run_context.judge
+        if self._judge is None:
             from pipeline.language_id.judge import LanguageJudge
 
-            self._judge = LanguageJudge(glossary=self.glossary)
+            self._judge = LanguageJudge(glossary=self.run_context.glossary)
         return self._judge
+
+    def suggestion(self, item: Item, problem: Problem) -> Fix | None:
+        """The run's replacement for a leftover segment, when the run has a hook."""
+        suggest = self.run_context.suggest
+        if suggest is None or item.segment is None:
+            return None
+        return suggest(item.segment, problem.found_lang)
 
     def applies(self, item: Item) -> bool:
         """Translated text, in one of the three languages, not deliberately foreign."""

@@ -13,7 +13,7 @@ every page to Lingua in one batch.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import get_args
@@ -30,6 +30,7 @@ from pipeline.checks.base import (
     Origin,
     Problem,
     Severity,
+    Suggest,
     severity_rank,
 )
 from pipeline.checks.language import Judge
@@ -47,9 +48,6 @@ CATALOG_SUFFIXES = (".po",)
 SKIPPED_FOLDERS = frozenset({"fixed", "report"})
 """Folders below a checked folder that hold Tolk's own output (``build/fixed``,
 ``build/report``): check them by naming them."""
-
-Suggest = Callable[[Segment, str | None], Fix | None]
-"""Proposes a replacement for a leftover: (segment, language found) -> Fix."""
 
 _CONTEXTS: frozenset[str] = frozenset(get_args(Context))
 
@@ -327,8 +325,8 @@ def load_file(path: Path, lang: str | None = None) -> CheckedFile:
 # -- running --------------------------------------------------------------------
 
 
-def fix_for(check: Check, item: Item, problem: Problem, suggest: Suggest | None) -> Fix | None:
-    """The repair proposed for one finding: a fixer's output, or a suggestion.
+def fix_for(check: Check, item: Item, problem: Problem) -> Fix | None:
+    """The repair proposed for one finding: a fixer's output, or the check's suggestion.
 
     A foreign duplicate of its neighbour is proposed for removal (an empty
     replacement), which is what ``tolk fix`` does with it.
@@ -340,14 +338,10 @@ def fix_for(check: Check, item: Item, problem: Problem, suggest: Suggest | None)
         if names and text != item.text:
             return Fix(text, "fixes:" + "+".join(names))
         return None
-    if check.id == "mixed-language" and suggest is not None and item.segment is not None:
-        return suggest(item.segment, problem.found_lang)
-    return None
+    return check.suggestion(item, problem)
 
 
-def finding_of(
-    check: Check, item: Item, problem: Problem, suggest: Suggest | None = None
-) -> Finding:
+def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
     """A finding for one problem of one item."""
     return Finding(
         file=item.file,
@@ -360,7 +354,7 @@ def finding_of(
         found_lang=problem.found_lang,
         expected_lang=item.lang,
         confidence=problem.confidence,
-        fix=fix_for(check, item, problem, suggest),
+        fix=fix_for(check, item, problem),
         key=item.key,
     )
 
@@ -378,10 +372,10 @@ def judge_files(
     found: list[tuple[Check, Item, Problem]] = []
     leftovers: set[tuple[int, int]] = set()
     for check in checks:
-        results = check.check_pages(pages)
+        results = check.judge_pages(pages)
         for p, (items, problems) in enumerate(zip(pages, results, strict=True)):
             for i, (item, problem) in enumerate(zip(items, problems, strict=True)):
-                if problem is None or item.ignores(check.id):
+                if problem is None:
                     continue
                 if problem.found_lang is not None and problem.found_lang != item.lang:
                     leftovers.add((p, i))
@@ -430,11 +424,10 @@ def check_files(
     files: Sequence[CheckedFile],
     checks: Sequence[Check],
     *,
-    suggest: Suggest | None = None,
     fold: bool = True,
 ) -> CheckReport:
-    """Run the checks over loaded files."""
-    findings = [finding_of(c, i, p, suggest) for c, i, p in judge_files(files, checks)]
+    """Run the checks over loaded files (leftover replacements come from the checks' context)."""
+    findings = [finding_of(c, i, p) for c, i, p in judge_files(files, checks)]
     folded = 0
     if fold:
         findings, folded = fold_copies(findings, files)
@@ -465,6 +458,6 @@ def run_checks(
     exclude: Iterable[Path] = (),
 ) -> CheckReport:
     """Check pages, catalogs and folders of them; the whole ``tolk check``."""
-    checks = make_checks(disabled, judge=judge, glossary=glossary)
+    checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
     files = [load_file(path, lang) for path in find_inputs(paths, exclude=exclude)]
-    return check_files(files, checks, suggest=suggest)
+    return check_files(files, checks)

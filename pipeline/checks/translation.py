@@ -115,9 +115,6 @@ class SameAsSource(Check):
     languages = frozenset(LANGUAGES)  # judged with their lexicons
     needs_source = True
 
-    def __init__(self, terms: Iterable[str] = ()) -> None:
-        self.terms = tuple(terms)
-
     def check(self, item: Item) -> Problem | None:
         """Flag a copy whose words read as the source language rather than the target."""
         assert item.source is not None
@@ -125,7 +122,11 @@ class SameAsSource(Check):
             return None
         if not item.source_lang or item.source_lang == item.lang or item.context == "reference":
             return None
-        words = [w.lower() for w in words_to_translate(item.source, self.terms) if len(w) >= 3]
+        words = [
+            w.lower()
+            for w in words_to_translate(item.source, self.run_context.glossary)
+            if len(w) >= 3
+        ]
         if not words:
             return None
         in_source = sum(zipf(w, item.source_lang) for w in words) / len(words)

@@ -130,13 +130,13 @@ class FixReport:
 
 
 def plan_changes(
-    found: Sequence[tuple[Check, Item, Problem]], suggest: Suggest | None = None
+    found: Sequence[tuple[Check, Item, Problem]],
 ) -> tuple[list[Change], list[Finding]]:
     """The changes that repair the findings of one file, in check order.
 
     Fixers of several checks on one segment chain: each works on the text the
-    previous one left. A leftover is replaced first (when ``suggest`` offers a
-    replacement), so the fixers then work on the replacement. Returns the
+    previous one left. A leftover is replaced first (when the check's
+    suggestion hook offers a replacement), so the fixers then work on the replacement. Returns the
     changes (an element to remove is a change to the empty text) and the
     findings left for a person.
     """
@@ -164,12 +164,11 @@ def plan_changes(
             if steps:
                 current[item.key] = fixed
                 continue
-        if check.id == "mixed-language" and suggest is not None:
-            offer = suggest(seg, problem.found_lang)
-            if offer is not None and offer.replacement and offer.replacement != text:
-                changes.append(_change(item, check.id, text, offer.replacement, offer.source))
-                current[item.key] = offer.replacement
-                continue
+        offer = check.suggestion(item, problem)
+        if offer is not None and offer.replacement and offer.replacement != text:
+            changes.append(_change(item, check.id, text, offer.replacement, offer.source))
+            current[item.key] = offer.replacement
+            continue
         left.append(finding_of(check, item, problem))
     changes.sort(key=lambda c: c.line)  # stable: a segment's steps keep their order
     return changes, left
@@ -241,7 +240,7 @@ def fix_pages(
         if p.suffix.lower() in (".html", ".htm")
     ]
     _no_collisions(inputs, out_dir, in_place)
-    checks = make_checks(disabled, judge=judge, glossary=glossary)
+    checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
     for path, relative in inputs:
         doc = read_document(path)
@@ -252,7 +251,7 @@ def fix_pages(
         by_file.setdefault(item.file, []).append((check, item, problem))
     pages: list[PageFix] = []
     for path, relative, doc, checked in loaded:
-        changes, left = plan_changes(by_file.get(checked.path, []), suggest)
+        changes, left = plan_changes(by_file.get(checked.path, []))
         written: str | None = None
         problems: list[str] = []
         if changes:
