@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
 
 from pipeline.checks import CheckContext, Item, make_checks
 from pipeline.checks.language import MixedLanguage, is_translation_below
 from pipeline.checks.runner import check_files, load_page
-from pipeline.language_id.judge import CONTEXTS, Span, Verdict
+from pipeline.language_id.judge import CONTEXTS
 from pipeline.segments import Segment
+
+from .conftest import FakeJudge
 
 DUTCH_TITLE = (
     "Magnesium L-threonaat: hersengezondheid, synaptische plasticiteit en cognitieve veerkracht"
@@ -20,33 +20,10 @@ FRENCH_TITLE = (
 )
 
 
-class ListJudge:
-    """Flags texts holding a marker word as that language; records what it saw."""
-
-    MARKERS: ClassVar[dict[str, str]] = {
-        "Waarom": "nl",
-        "hersengezondheid": "nl",
-        "English": "en",
-        "half": "en",
-    }
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, str, str]] = []
-
-    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
-        self.seen.extend(items)
-        verdicts = []
-        for text, expected, _context in items:
-            found = next((lang for word, lang in self.MARKERS.items() if word in text), None)
-            if found is None:
-                verdicts.append(Verdict(text, expected, expected, 0.99, False, "fake"))
-            elif "half" in text:
-                start = text.index("half")
-                spans = (Span(start, len(text), found, 0.9),)
-                verdicts.append(Verdict(text, expected, found, 0.9, True, "mixed", spans))
-            else:
-                verdicts.append(Verdict(text, expected, found, 0.97, True, "fake"))
-        return verdicts
+def list_judge() -> FakeJudge:
+    """Flags texts holding a marker word as that language; 'half' makes a mixed verdict."""
+    markers = {"Waarom": "nl", "hersengezondheid": "nl", "English": "en", "half": "en"}
+    return FakeJudge(markers, confidence=0.97, passing=0.99, mixed="half")
 
 
 def seg_item(text: str, unit: int, context: str = "paragraph", line: int = 1) -> Item:
@@ -60,7 +37,7 @@ def test_a_foreign_title_right_above_its_translation_is_said_to_be_one() -> None
         seg_item(FRENCH_TITLE, 1, "heading", 58),
         seg_item("Publié le 28 janvier 2026", 2, "byline", 59),
     ]
-    results = MixedLanguage(CheckContext(judge=ListJudge())).check_page(items)
+    results = MixedLanguage(CheckContext(judge=list_judge())).check_page(items)
     problem = results[0]
     assert problem is not None and problem.remove_element
     assert problem.message.startswith("Dutch title right above its French translation (line 58)")
@@ -73,14 +50,14 @@ def test_a_foreign_card_title_above_its_teaser_is_a_plain_leftover() -> None:
         seg_item("Waarom alpha-ketoglutaarzuur een sleutelrol speelt?", 0, "heading"),
         seg_item("Pourquoi l'acide alpha-cétoglutarique (AKG & Ca...", 1, "paragraph"),
     ]
-    problem = MixedLanguage(CheckContext(judge=ListJudge())).check_page(items)[0]
+    problem = MixedLanguage(CheckContext(judge=list_judge())).check_page(items)[0]
     assert problem is not None and not problem.remove_element
     assert problem.message == "Dutch text left on a French page"
 
 
 def test_half_a_sentence_in_another_language_is_shown() -> None:
     text = "Le magnésium aide, but only half of the time."
-    problem = MixedLanguage(CheckContext(judge=ListJudge())).check(Item(text, "fr"))
+    problem = MixedLanguage(CheckContext(judge=list_judge())).check(Item(text, "fr"))
     assert problem is not None
     assert (
         "part of the text is English" in problem.message
@@ -89,7 +66,7 @@ def test_half_a_sentence_in_another_language_is_shown() -> None:
 
 
 def test_deliberately_foreign_and_untranslated_texts_are_not_judged() -> None:
-    judge = ListJudge()
+    judge = list_judge()
     items = [
         Item("An English quotation", "fr", foreign="en"),
         Item("", "fr", origin="catalog", source="English source"),
@@ -102,7 +79,7 @@ def test_deliberately_foreign_and_untranslated_texts_are_not_judged() -> None:
 
 def test_catalog_translations_are_judged_in_the_catalog_language() -> None:
     item = Item("Some English text", "nl", origin="catalog", source="Du texte", source_lang="fr")
-    problem = MixedLanguage(CheckContext(judge=ListJudge())).check(item)
+    problem = MixedLanguage(CheckContext(judge=list_judge())).check(item)
     assert problem is not None and problem.message == "English text left on a Dutch catalog"
 
 
@@ -112,7 +89,7 @@ def test_leftovers_are_not_also_judged_by_french_typography(tmp_path: Path) -> N
         '<html lang="fr"><body><h3>Waarom is dit zo?</h3><p>Pourquoi? Parce que.</p></body></html>',
         encoding="utf-8",
     )
-    report = check_files([load_page(page)], make_checks(judge=ListJudge()))
+    report = check_files([load_page(page)], make_checks(judge=list_judge()))
     checks = {(f.text, f.check) for f in report.findings}
     assert ("Waarom is dit zo?", "mixed-language") in checks
     assert ("Waarom is dit zo?", "punctuation-spacing") not in checks

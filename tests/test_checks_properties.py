@@ -7,16 +7,15 @@ page and in a catalog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks import DEFAULT_CHECKS, Check, Item, make_checks
 from pipeline.fixes.fixers import FIXERS, apply_fixers
-from pipeline.language_id.judge import Verdict
 from pipeline.text.codes import codes_of
+
+from .conftest import FakeJudge
 
 LANGS = ("fr", "nl", "en")
 PIECES = [
@@ -83,13 +82,6 @@ ODD = [
 ]
 
 
-class FakeJudge:
-    """A judge that finds every text in its expected language, instantly."""
-
-    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
-        return [Verdict(t, e, e, 1.0, False, "fake") for t, e, _c in items]
-
-
 @pytest.fixture(scope="module")
 def fast_checks() -> list[Check]:
     return make_checks(judge=FakeJudge())
@@ -115,7 +107,14 @@ def run_all(checks: list[Check], items: list[Item]) -> None:
         for item, problem in zip(items, results[0], strict=True):
             if problem is not None:
                 assert problem.message
-                check.fix(item, problem)
+                fixed, names = check.fix(item, problem)
+                # A fixer may only repair: inline codes survive, names mean a change.
+                assert codes_of(fixed) == codes_of(item.text), (check.id, item.text, fixed)
+                assert set(names) <= set(check.fixers)
+                if not check.fixers or not problem.fixable:
+                    assert (fixed, names) == (item.text, ())
+                elif fixed == item.text:
+                    assert names == ()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,6 @@ import json
 import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,9 @@ from pipeline.checks.runner import (
 )
 from pipeline.cli import main
 from pipeline.errors import InputError
-from pipeline.language_id.judge import Verdict
 from pipeline.segments import Segment
+
+from .conftest import FakeJudge
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_articles"
@@ -103,20 +103,9 @@ msgstr ""
 """
 
 
-class FakeJudge:
+def english_judge() -> FakeJudge:
     """Finds English wherever 'English' is written; counts its batches."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
-        self.calls += 1
-        return [
-            Verdict(t, e, "en", 0.9, True, "fake")
-            if "English" in t
-            else Verdict(t, e, e, 1.0, False, "fake")
-            for t, e, _c in items
-        ]
+    return FakeJudge({"English": "en"}, confidence=0.9)
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +195,7 @@ def test_junit_has_a_case_per_file_and_family(seed_report: CheckReport) -> None:
 def test_data_tolk_ignore_silences_checks_for_its_element(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
-    report = check_files([load_page(page)], make_checks(judge=FakeJudge()))
+    report = check_files([load_page(page)], make_checks(judge=english_judge()))
     lines = {(f.line, f.check) for f in report.findings}
     assert (3, "glued-words") in lines
     assert (4, "glued-words") not in lines  # ignored by id
@@ -220,7 +209,7 @@ def test_ignore_flags_and_catalog_checks(tmp_path: Path) -> None:
     po.write_text(CATALOG, encoding="utf-8")
     checked = load_catalog_file(po)
     assert checked.lang == "fr" and checked.items[0].source_lang == "en"
-    report = check_files([checked], make_checks(judge=FakeJudge()))
+    report = check_files([checked], make_checks(judge=english_judge()))
     found = {(f.key, f.check) for f in report.findings}
     assert ("p-1", "inline-codes") in found
     assert ("p-2", "inline-codes") not in found
@@ -233,7 +222,7 @@ def test_ignore_flags_and_catalog_checks(tmp_path: Path) -> None:
 def test_disabled_checks_do_not_run(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
-    report = run_checks([page], disabled=["glued-words"], judge=FakeJudge())
+    report = run_checks([page], disabled=["glued-words"], judge=english_judge())
     assert "glued-words" not in report.checks
     assert not any(f.check == "glued-words" for f in report.findings)
     with pytest.raises(InputError, match="unknown check 'no-such-check'"):
@@ -241,7 +230,7 @@ def test_disabled_checks_do_not_run(tmp_path: Path) -> None:
 
 
 def test_the_language_check_batches_all_pages_into_one_call() -> None:
-    judge = FakeJudge()
+    judge = english_judge()
     run_checks([SOURCES], judge=judge)
     assert judge.calls == 1
 
@@ -255,7 +244,7 @@ def test_the_suggest_hook_proposes_fixes_for_leftovers(tmp_path: Path) -> None:
     def suggest(seg: Segment, found: str | None) -> Fix | None:
         return Fix(f"[{found}->fr] {seg.text}", "memory")
 
-    report = run_checks([page], judge=FakeJudge(), suggest=suggest)
+    report = run_checks([page], judge=english_judge(), suggest=suggest)
     (leftover,) = [f for f in report.findings if f.check == "mixed-language"]
     assert leftover.fix == Fix("[en->fr] Some English words here.", "memory")
 
@@ -264,7 +253,7 @@ def test_copies_of_a_page_are_reported_once(tmp_path: Path) -> None:
     for folder in ("a", "b/fr"):
         (tmp_path / folder).mkdir(parents=True)
         shutil.copy(SOURCES / CAUCHEMARS, tmp_path / folder / CAUCHEMARS)
-    report = run_checks([tmp_path / "a", tmp_path / "b"], judge=FakeJudge())
+    report = run_checks([tmp_path / "a", tmp_path / "b"], judge=english_judge())
     assert report.folded > 0
     assert {Path(f.file).parent.name for f in report.findings} == {"a"}
 
@@ -276,7 +265,7 @@ def test_different_pages_of_the_same_name_are_both_reported(tmp_path: Path) -> N
         (tmp_path / folder / "index.html").write_text(
             f'<html lang="fr"><body>\n<p>{body}</p>\n{footer}\n</body></html>', encoding="utf-8"
         )
-    report = run_checks([tmp_path / "a", tmp_path / "b"], judge=FakeJudge())
+    report = run_checks([tmp_path / "a", tmp_path / "b"], judge=english_judge())
     spacing = [f for f in report.findings if f.check == "punctuation-spacing"]
     assert sorted(Path(f.file).parent.name for f in spacing) == ["a", "b"]
     assert report.folded == 0

@@ -47,7 +47,14 @@ def test_python_dash_m_runs_the_same_command() -> None:
 
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("usage: tolk") and "extract" in err  # the help, on stderr
     assert main(["no-such-command"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "invalid choice: 'no-such-command'" in err
+    assert "Traceback" not in err
 
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
@@ -112,6 +119,9 @@ def test_pyproject_settings_are_read(
     assert main(["-q", "extract", "betaine-lichaamsvet"]) == 0
     assert (project / "locales/fr/LC_MESSAGES/betaine-lichaamsvet.po").exists()
     assert not (project / "locales/en/LC_MESSAGES/betaine-lichaamsvet.po").exists()
+    err = capsys.readouterr().err
+    assert "extract: 1 articles" in err  # the summary line, from the pyproject's project
+    assert "error:" not in err
 
 
 def test_stats_gate_and_json(

@@ -221,6 +221,7 @@ def test_broken_html_is_recovered() -> None:
     assert texts(html) == ["Un <g1>gras</g1>", "Deux"]
 
 
+@pytest.mark.slow
 def test_large_page(tmp_path: Path) -> None:
     paragraph = "<p>Le magnésium aide le <b>sommeil</b> profond et la mémoire. " * 3 + "</p>\n"
     body = paragraph * (20_000_000 // len(paragraph))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,10 @@ from pipeline.fixes.changes import (
     replay_changes,
 )
 from pipeline.html.document import read_document
-from pipeline.language_id.judge import Verdict
+from pipeline.html.extract import extract_document
 from pipeline.segments import Segment
+
+from .conftest import FakeJudge
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_articles"
@@ -30,16 +31,9 @@ SEEDS = ("magnesium-cauchemars.html", "magnesium-l-threonate.html")
 FIXABLE = ("glued-words", "punctuation-spacing", "dates")
 
 
-class QuietJudge:
+def quiet_judge() -> FakeJudge:
     """Finds English where 'Written by' or 'Partner' is written: fast and predictable."""
-
-    def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
-        return [
-            Verdict(t, e, "en", 1.0, True, "fake")
-            if "Written by" in t or "Partner" in t
-            else Verdict(t, e, e, 1.0, False, "fake")
-            for t, e, _c in items
-        ]
+    return FakeJudge({"Written by": "en", "Partner": "en"})
 
 
 @pytest.fixture
@@ -53,7 +47,7 @@ def pages(tmp_path: Path) -> Path:
 
 def test_fix_repairs_every_fixable_seed_defect(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "fixed"
-    report = fix_pages([pages], out_dir=out, judge=QuietJudge())
+    report = fix_pages([pages], out_dir=out, judge=quiet_judge())
     fixed = out / "magnesium-cauchemars.html"
     assert fixed.is_file() and (out / "changes.json").is_file()
     html = fixed.read_text(encoding="utf-8")
@@ -71,7 +65,7 @@ def test_fix_repairs_every_fixable_seed_defect(pages: Path, tmp_path: Path) -> N
         '<time datetime="2026-01-28">28 janvier 2026</time>',
     ):
         assert repaired in html, repaired
-    after = run_checks([fixed], judge=QuietJudge())
+    after = run_checks([fixed], judge=quiet_judge())
     assert not [f for f in after.findings if f.check in FIXABLE]
     checks = {c.check for c in report.changes}
     assert checks == set(FIXABLE)
@@ -79,7 +73,7 @@ def test_fix_repairs_every_fixable_seed_defect(pages: Path, tmp_path: Path) -> N
 
 
 def test_fix_lists_what_it_cannot_repair(pages: Path, tmp_path: Path) -> None:
-    report = fix_pages([pages], out_dir=tmp_path / "fixed", judge=QuietJudge())
+    report = fix_pages([pages], out_dir=tmp_path / "fixed", judge=quiet_judge())
     left = {(Path(f.file).name, f.check) for f in report.left}
     assert ("magnesium-l-threonate.html", "truncated") in left
     assert ("magnesium-l-threonate.html", "duplicate-near") in left
@@ -88,16 +82,16 @@ def test_fix_lists_what_it_cannot_repair(pages: Path, tmp_path: Path) -> None:
 
 def test_fix_changes_nothing_the_second_time(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "fixed"
-    first = fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    first = fix_pages([pages], out_dir=out, in_place=True, judge=quiet_judge())
     assert first.changes
-    second = fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    second = fix_pages([pages], out_dir=out, in_place=True, judge=quiet_judge())
     assert second.changes == ()
     assert all(p.written is None for p in second.pages)
 
 
 def test_the_change_list_replays_to_the_same_pages(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "fixed"
-    report = fix_pages([pages], out_dir=out, judge=QuietJudge())
+    report = fix_pages([pages], out_dir=out, judge=quiet_judge())
     expected = (out / "magnesium-cauchemars.html").read_text(encoding="utf-8")
     changes, outputs = load_changes(out / "changes.json")
     assert changes == list(report.changes)
@@ -111,13 +105,16 @@ def test_the_change_list_replays_to_the_same_pages(pages: Path, tmp_path: Path) 
 
 def test_replay_skips_a_change_whose_before_text_differs(pages: Path, tmp_path: Path) -> None:
     page = pages / "magnesium-cauchemars.html"
-    doc = read_document(page)
-    assert doc is not None
+    texts = {s.key: s.text for s in extract_document(read_document(page))}
+    assert texts["p-c3a854f4"] != "not this text"  # the recorded 'before' is stale
+    original = page.read_bytes()
     stale = Change(str(page), 58, "p", "p-c3a854f4", "dates", "not this text", "x", "fixes.x")
     report = replay_changes([stale], out_dir=tmp_path / "out")
     assert report.changes == ()
+    assert report.skipped
     assert "differs from the recorded 'before'" in report.pages[0].problems[0]
     assert not (tmp_path / "out").exists()
+    assert page.read_bytes() == original
 
 
 def test_a_change_list_that_leaves_the_output_folder_is_refused(tmp_path: Path) -> None:
@@ -166,20 +163,20 @@ def test_a_replay_in_place_writes_only_inside_the_project(
 
 def test_a_run_without_changes_empties_the_change_list(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "fixed"
-    fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    fix_pages([pages], out_dir=out, in_place=True, judge=quiet_judge())
     assert load_changes(out / "changes.json")[0]
-    second = fix_pages([pages], out_dir=out, in_place=True, judge=QuietJudge())
+    second = fix_pages([pages], out_dir=out, in_place=True, judge=quiet_judge())
     assert second.changes == () and second.changes_file == str(out / "changes.json")
     assert load_changes(out / "changes.json") == ([], {})
 
 
 def test_a_replay_counts_the_changes_it_skipped(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "fixed"
-    fix_pages([pages], out_dir=out, judge=QuietJudge())
+    fix_pages([pages], out_dir=out, judge=quiet_judge())
     changes, outputs = load_changes(out / "changes.json")
     report = replay_changes(changes, outputs=outputs, out_dir=tmp_path / "r")
     assert report.skipped == 0 and report.to_json()["skipped"] == 0
-    fix_pages([pages], out_dir=tmp_path / "unused", in_place=True, judge=QuietJudge())
+    fix_pages([pages], out_dir=tmp_path / "unused", in_place=True, judge=quiet_judge())
     stale = replay_changes(changes, outputs=outputs, out_dir=tmp_path / "again")
     assert stale.changes == ()
     assert stale.skipped == len(changes) == stale.to_json()["skipped"]
@@ -205,7 +202,7 @@ def test_the_suggest_hook_replaces_leftovers(pages: Path, tmp_path: Path) -> Non
         return None
 
     out = tmp_path / "fixed"
-    report = fix_pages([pages], out_dir=out, judge=QuietJudge(), suggest=suggest)
+    report = fix_pages([pages], out_dir=out, judge=quiet_judge(), suggest=suggest)
     change = next(c for c in report.changes if c.check == "mixed-language")
     assert (change.before, change.after, change.source) == (
         "Partner Content",
@@ -217,17 +214,8 @@ def test_the_suggest_hook_replaces_leftovers(pages: Path, tmp_path: Path) -> Non
 
 
 def test_a_foreign_title_above_its_translation_is_removed(pages: Path, tmp_path: Path) -> None:
-    class DutchTitle(QuietJudge):
-        def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
-            return [
-                Verdict(t, e, "nl", 1.0, True, "fake")
-                if "hersengezondheid" in t
-                else Verdict(t, e, e, 1.0, False, "fake")
-                for t, e, _c in items
-            ]
-
     out = tmp_path / "fixed"
-    report = fix_pages([pages], out_dir=out, judge=DutchTitle())
+    report = fix_pages([pages], out_dir=out, judge=FakeJudge({"hersengezondheid": "nl"}))
     (removal,) = [c for c in report.changes if c.source == REMOVE_SOURCE]
     assert removal.line == 57 and removal.location.endswith("p.title")
     assert removal.after == ""
@@ -235,7 +223,9 @@ def test_a_foreign_title_above_its_translation_is_removed(pages: Path, tmp_path:
     assert "hersengezondheid" not in fixed
     assert "Magnésium L-thréonate" in fixed
     # Fixing the fixed page again changes nothing: the duplicate is gone.
-    again = fix_pages([out], out_dir=tmp_path / "again", judge=DutchTitle())
+    again = fix_pages(
+        [out], out_dir=tmp_path / "again", judge=FakeJudge({"hersengezondheid": "nl"})
+    )
     assert not [c for c in again.changes if c.source == REMOVE_SOURCE]
     # The removal is in the change list, so a replay removes it too.
     changes, outputs = load_changes(out / "changes.json")
