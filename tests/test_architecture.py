@@ -149,3 +149,60 @@ def test_checks_load_pages_through_html() -> None:
     for name in MODULES:
         if _inside(name, "pipeline.checks"):
             assert not {t for t in imports_of(name) if t.split(".")[0] in {"lxml", "bs4"}}, name
+
+
+#: The one-way flow, lowest first: a module may import its own layer and those below.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    # text analysis and the facts everything shares
+    (
+        "pipeline.errors",
+        "pipeline.languages",
+        "pipeline.storage",
+        "pipeline.config",
+        "pipeline.progress",
+        "pipeline.text",
+        "pipeline.segments",
+    ),
+    # the doors: file formats, engines, the judge; pure fixers are text -> text
+    (
+        "pipeline.html",
+        "pipeline.catalogs",
+        "pipeline.memory",
+        "pipeline.formats",
+        "pipeline.language_id",
+        "pipeline.engines",
+        "pipeline.fixes.fixers",
+        "pipeline.tables",
+    ),
+    ("pipeline.project",),
+    ("pipeline.checks",),
+    ("pipeline.fixes",),
+    ("pipeline.stages",),
+    ("pipeline.report",),
+    ("pipeline.cli", "pipeline.__main__"),
+)
+
+
+def layer_of(module: str) -> int:
+    """The layer of a module: that of its longest matching prefix."""
+    best, rank = "", -1
+    for i, homes in enumerate(LAYERS):
+        for home in homes:
+            if _inside(module, home) and len(home) > len(best):
+                best, rank = home, i
+    return rank
+
+
+def test_every_module_has_a_layer() -> None:
+    assert [m for m in MODULES if m != "pipeline" and layer_of(m) < 0] == []
+
+
+def test_data_flows_one_way() -> None:
+    """text -> formats -> project -> checks -> fixes -> stages -> report -> commands."""
+    upward = sorted(
+        (name, target)
+        for name, targets in internal_edges().items()
+        for target in targets
+        if layer_of(target) > layer_of(name)
+    )
+    assert upward == []

@@ -22,7 +22,6 @@ from typing import Any, TextIO
 from pipeline.checks import CHECKS
 from pipeline.checks.base import Finding
 from pipeline.checks.runner import CheckReport
-from pipeline.fixes.changes import FixReport
 from pipeline.text.codes import strip_codes
 
 TEXT_WIDTH = 90
@@ -158,25 +157,26 @@ def print_table(report: CheckReport, file: TextIO | None = None, width: int = 20
         for f in report.findings:
             colour = {"error": "red", "warning": "yellow", "info": "blue"}[f.severity]
             table.add_row(
-                _escape(f.file),
+                escape(f.file),
                 str(f.line),
-                _escape(f.location),
+                escape(f.location),
                 f"[{colour}]{f.check}[/{colour}]\n[dim]{f.severity}[/dim]",
-                _escape(shorten(f.text)) + "\n[dim]" + _escape(f.message) + "[/dim]",
+                escape(shorten(f.text)) + "\n[dim]" + escape(f.message) + "[/dim]",
                 f.found_lang or "",
                 f.expected_lang or "",
                 "" if f.confidence is None else f"{f.confidence:.2f}",
-                _escape(_around_change(f.text, f.fix.replacement)[1]) if f.fix else "",
+                escape(around_change(f.text, f.fix.replacement)[1]) if f.fix else "",
             )
         console.print(table)
     for line in summary_lines(report):
-        console.print(_escape(line))
+        console.print(escape(line))
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def escape(text: str) -> str:
+    """``text`` with rich markup escaped, so page text is never read as styling."""
+    from rich.markup import escape as rich_escape
 
-    return str(escape(text))
+    return str(rich_escape(text))
 
 
 def render_table(report: CheckReport, width: int = 200) -> str:
@@ -197,55 +197,10 @@ def render(report: CheckReport, fmt: str, *, summary_only: bool = False) -> str:
     return render_table(report)
 
 
-def fix_summary_lines(report: FixReport) -> list[str]:
-    """What ``tolk fix`` did, in a few lines."""
-    written = [p.written for p in report.pages if p.written]
-    lines = [f"tolk fix: {len(report.changes)} changes in {len(written)} pages"]
-    if report.changes_file:
-        lines[0] += f"; change list: {report.changes_file}"
-    left = Counter(f.check for f in report.left)
-    if left:
-        shown = ", ".join(f"{check} {n}" for check, n in sorted(left.items()))
-        lines.append(f"  left for a person: {shown}")
-    for page in report.pages:
-        lines += [f"  warning: {page.file}: {problem}" for problem in page.problems]
-    return lines
-
-
-def print_fixes(report: FixReport, file: TextIO | None = None, width: int = 200) -> None:
-    """A table of every change, then what is left to do."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(file=file, width=width, soft_wrap=False, highlight=False)
-    if report.changes:
-        table = Table(show_lines=False)
-        for name in ("file", "line", "location", "check", "before", "after", "source"):
-            table.add_column(
-                name,
-                justify="right" if name == "line" else "left",
-                overflow="fold" if name in ("file", "location", "source") else "ellipsis",
-            )
-        for c in report.changes:
-            before, after = _around_change(c.before, c.after)
-            table.add_row(
-                _escape(c.file),
-                str(c.line),
-                _escape(c.location),
-                _escape(c.check),
-                _escape(before),
-                _escape(after),
-                _escape(c.source),
-            )
-        console.print(table)
-    for line in fix_summary_lines(report):
-        console.print(_escape(line))
-
-
-def _around_change(before: str, after: str, margin: int = 25) -> tuple[str, str]:
+def around_change(before: str, after: str, margin: int = 25) -> tuple[str, str]:
     """The changed part of two texts with some context, spaces made visible.
 
-    >>> _around_change("prendre ?Les doses", "prendre\\u202f? Les doses")
+    >>> around_change("prendre ?Les doses", "prendre\\u202f? Les doses")
     ('prendre ?Les doses', 'prendre⍽? Les doses')
     """
     start = 0

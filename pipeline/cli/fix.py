@@ -23,9 +23,9 @@ from pipeline.project import fixed_dir, glossary_terms
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Apply the safe fixers, write the pages and the change list, list every change."""
-    from pipeline.checks.output import print_fixes
     from pipeline.fixes.changes import fix_pages, load_changes, replay_changes
     from pipeline.fixes.leftovers import LeftoverRepairs
+    from pipeline.fixes.output import print_fixes
 
     out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
     repairs = LeftoverRepairs(settings, use_engine=True)
