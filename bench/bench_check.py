@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.checks.inputs import find_inputs, load_file
 from pipeline.checks.output import render_json
-from pipeline.checks.runner import find_inputs, load_file, run_checks
+from pipeline.checks.runner import run_checks
 from pipeline.text.codes import strip_codes
 
 if TYPE_CHECKING:

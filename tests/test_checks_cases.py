@@ -173,7 +173,8 @@ def test_an_ignore_flag_silences_every_check(check_id: str, flag: str) -> None:
     from dataclasses import replace
 
     from pipeline.checks.base import Check as BaseCheck
-    from pipeline.checks.runner import CheckedFile, judge_files
+    from pipeline.checks.inputs import CheckedFile
+    from pipeline.checks.runner import judge_files
 
     check = check_of(check_id)
     assert type(check).judge_pages is BaseCheck.judge_pages, "opt-outs live in the base class"

@@ -11,15 +11,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks import CHECKS, Fix, make_checks
+from pipeline.checks.inputs import find_inputs, load_catalog_file, load_page
 from pipeline.checks.output import render, render_junit, to_json
-from pipeline.checks.runner import (
-    CheckReport,
-    check_files,
-    find_inputs,
-    load_catalog_file,
-    load_page,
-    run_checks,
-)
+from pipeline.checks.results import CheckReport
+from pipeline.checks.runner import check_files, run_checks
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.segments import Segment

@@ -10,7 +10,8 @@ import pytest
 
 from pipeline.checks import Fix
 from pipeline.checks.base import REMOVE_SOURCE
-from pipeline.checks.runner import load_page, run_checks
+from pipeline.checks.inputs import load_page
+from pipeline.checks.runner import run_checks
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.fixes.changes import (

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from pipeline.checks import CHECKS
 from pipeline.checks.base import Finding
-from pipeline.checks.runner import CheckReport
+from pipeline.checks.results import CheckReport
 from pipeline.text.codes import strip_codes
 
 TEXT_WIDTH = 90

@@ -25,16 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.checks import make_checks
-from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Item, Problem
+from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Item, Problem, Suggest
+from pipeline.checks.inputs import CheckedFile, collect_inputs, page_from_document
 from pipeline.checks.language import Judge
-from pipeline.checks.runner import (
-    CheckedFile,
-    Suggest,
-    collect_inputs,
-    finding_of,
-    judge_files,
-    page_from_document,
-)
+from pipeline.checks.runner import finding_of, judge_files
 from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document

@@ -27,7 +27,7 @@ from pipeline.segments import Segment
 from pipeline.text.codes import CLOSING, OPENING, code_problems
 
 if TYPE_CHECKING:
-    from pipeline.checks.runner import Suggest
+    from pipeline.checks.base import Suggest
 
 MEMORY_MIN_SCORE = 100.0  # only an exact memory match repairs a page unseen
 
