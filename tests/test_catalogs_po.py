@@ -251,3 +251,18 @@ def test_headers_set_by_an_editor_are_kept(tmp_path: Path) -> None:
     assert meta["X-Generator"] == "Poedit 3.4"
     assert meta["X-Poedit-Bookmarks"] == "1,-1"
     assert meta["Last-Translator"] == "Anne <anne@example.org>"
+
+
+def test_gettext_wrapping_does_not_leak_into_polib() -> None:
+    """Importing the catalogs door leaves polib as it is; only a render wraps like gettext."""
+    from pipeline.catalogs import po as catalog_module
+
+    untouched = polib._BaseEntry._str_field
+    assert untouched is not catalog_module._str_field
+    with catalog_module._gettext_wrapping():
+        assert polib._BaseEntry._str_field is catalog_module._str_field
+    assert polib._BaseEntry._str_field is untouched
+    po = catalog_module.new_catalog("x", "en", "fr")
+    po.append(polib.POEntry(msgctxt="k", msgid="Le magnésium aide. " * 8, msgstr=""))
+    assert 'msgid ""' in catalog_module.render(po)  # wrapped, by the gettext writer
+    assert polib._BaseEntry._str_field is untouched

@@ -79,3 +79,10 @@ def test_every_verb_has_help_and_an_example() -> None:
     for name, parser in VERBS.items():
         assert parser.description, name
         assert parser.epilog and "example:" in parser.epilog and f"tolk {name}" in parser.epilog
+
+
+def test_the_readme_layout_names_every_package() -> None:
+    packages = {p.name for p in (ROOT / "pipeline").iterdir() if (p / "__init__.py").exists()}
+    layout = README.split("pipeline/\n", 1)[1].split("```", 1)[0]
+    named = set(re.findall(r"^  ([a-z_]+)/", layout, re.M))
+    assert packages == named, packages ^ named

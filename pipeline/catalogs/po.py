@@ -12,7 +12,8 @@ translator's reviewed (non-fuzzy) translation is never replaced without force.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,7 +93,20 @@ def _str_field(
     return lines
 
 
-polib._BaseEntry._str_field = _str_field
+@contextmanager
+def _gettext_wrapping() -> Iterator[None]:
+    """Let polib write fields with :func:`_str_field` while the block runs.
+
+    Only Tolk's own rendering needs gettext's wrapping, so polib is patched
+    for the length of a render and restored after, never for the whole
+    process on import (other users of polib in the same process keep theirs).
+    """
+    original = polib._BaseEntry._str_field
+    polib._BaseEntry._str_field = _str_field
+    try:
+        yield
+    finally:
+        polib._BaseEntry._str_field = original
 
 
 @dataclass(frozen=True)
@@ -435,11 +449,13 @@ def _closest(tentry: polib.POEntry, candidates: list[polib.POEntry]) -> polib.PO
 
 def render(po: polib.POFile) -> str:
     """The catalog as text, exactly as it will be written."""
-    return str(po)
+    with _gettext_wrapping():
+        return str(po)
 
 
 def _entries_text(po: polib.POFile) -> list[str]:
-    return [str(e) for e in po]
+    with _gettext_wrapping():
+        return [str(e) for e in po]
 
 
 def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> bool:
