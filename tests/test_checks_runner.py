@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks import CHECKS, Fix, make_checks
-from pipeline.checks.inputs import find_inputs, load_catalog_file, load_page
+from pipeline.checks.inputs import load_catalog_file, load_page
 from pipeline.checks.output import render, render_junit, to_json
 from pipeline.checks.results import CheckReport
 from pipeline.checks.runner import check_files, run_checks
@@ -264,20 +264,6 @@ def test_different_pages_of_the_same_name_are_both_reported(tmp_path: Path) -> N
     spacing = [f for f in report.findings if f.check == "punctuation-spacing"]
     assert sorted(Path(f.file).parent.name for f in spacing) == ["a", "b"]
     assert report.folded == 0
-
-
-def test_inputs_walk_folders_and_refuse_missing_paths(tmp_path: Path) -> None:
-    for name in ("x.html", "sub/y.po", "fixed/z.html", ".hidden/w.html", "notes.txt"):
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("x", encoding="utf-8")
-    found = [p.relative_to(tmp_path).as_posix() for p in find_inputs([tmp_path])]
-    assert found == ["x.html", "sub/y.po"]
-    with pytest.raises(InputError, match="no such file or folder") as err:
-        find_inputs([tmp_path / "missing"])
-    assert "missing" in str(err.value)
-    with pytest.raises(InputError, match="not an HTML page"):
-        find_inputs([tmp_path / "notes.txt"])
 
 
 # -- the command line ------------------------------------------------------------

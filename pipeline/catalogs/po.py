@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeAlias
 
 import polib
 from rapidfuzz import fuzz
@@ -28,7 +29,12 @@ from pipeline.segments import Page
 from pipeline.storage import write_atomic
 from pipeline.text.codes import CODE_RE
 
-Catalog = polib.POFile  # for type hints elsewhere: polib itself stays in this module
+Catalog: TypeAlias = polib.POFile
+"""A loaded .po or .pot file; code outside ``catalogs/`` names it by this alias
+and never imports polib."""
+Entry: TypeAlias = polib.POEntry
+"""One entry of a :data:`Catalog`."""
+
 WRAP_WIDTH = 79  # what msgmerge and xgettext use, so diffs match gettext tools
 GENERATOR = f"Tolk {__version__}"
 FUZZY_MATCH_THRESHOLD = 70.0  # similarity (0-100) for msgmerge-style fuzzy carry-over

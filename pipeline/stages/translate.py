@@ -137,7 +137,7 @@ def translate_articles(
     jobs = [(a, lang) for a in articles for lang in a.targets(settings)]
     if langs:
         jobs = [(a, lang) for a, lang in jobs if lang in langs]
-    loaded: list[tuple[Article, str, Path, Any, list[Any]]] = []
+    loaded: list[tuple[Article, str, Path, catalog.Catalog, list[catalog.Entry]]] = []
     total = 0
     for article, lang in jobs:
         path = article.catalog(settings, lang)
@@ -162,15 +162,15 @@ def _fill(
     settings: Settings,
     article: Article,
     lang: str,
-    po: Any,
-    todo: list[Any],
+    po: catalog.Catalog,
+    todo: list[catalog.Entry],
     memory: TranslationMemory,
     engine: _EngineSlot,
     use_engine: bool,
     report: TranslateReport,
     bar: Any,
 ) -> None:
-    by_source: dict[str, list[Any]] = defaultdict(list)
+    by_source: dict[str, list[catalog.Entry]] = defaultdict(list)
     for entry in todo:
         matches = memory.lookup(
             article.lang, lang, entry.msgid, threshold=settings.fuzzy_threshold, limit=3
