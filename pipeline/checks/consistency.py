@@ -17,16 +17,16 @@ from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Item, Origin, Problem
 from pipeline.text.codes import strip_codes
+from pipeline.text.units import UNIT_ALIASES, UNIT_PATTERN
+from pipeline.text.urls import LINK_RE
 
-_URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]+|www\.[^\s<>\"“”«»]+")
 _URL_TRAIL = ".,;:!?)]}»”’'"
 _GROUP = "[\u00a0\u202f\u2009.,']"
 _NUMBER_RE = re.compile(
     rf"(?<![^\W\d_])(?<!\d[.,])(?<!\d)(\d+(?:{_GROUP}\d{{3}})*(?:[.,]\d+)?)"
-    r"(?:\s?(?P<unit>mg|µg|μg|mcg|kg|g|ml|mL|cl|dl|%|IU|UI|IE|kcal|mmol|µmol|nmol|mm|cm|km)"
+    rf"(?:\s?(?P<unit>{UNIT_PATTERN})"
     r"(?![^\W\d_]))?"
 )
-_UNIT_ALIASES = {"μg": "µg", "mcg": "µg", "UI": "IU", "IE": "IU", "mL": "ml"}
 
 _NOT_WORD = re.compile(r"[^\w\s]")
 DUPLICATE_MIN_SCORE = 80.0
@@ -69,11 +69,11 @@ def numbers_of(text: str) -> list[tuple[str, frozenset[Decimal], str | None]]:
     >>> [(n, u) for n, _v, u in numbers_of("de 200 à 400 mg/jour, voir https://x.org/12")]
     [('200', None), ('400', 'mg')]
     """
-    plain = _URL_RE.sub(" ", strip_codes(text))
+    plain = LINK_RE.sub(" ", strip_codes(text))
     found: list[tuple[str, frozenset[Decimal], str | None]] = []
     for m in _NUMBER_RE.finditer(plain):
         unit = m.group("unit")
-        found.append((m.group(1), number_values(m.group(1)), _UNIT_ALIASES.get(unit or "", unit)))
+        found.append((m.group(1), number_values(m.group(1)), UNIT_ALIASES.get(unit or "", unit)))
     return found
 
 
@@ -83,7 +83,7 @@ def urls_of(text: str) -> list[str]:
     >>> urls_of("Voir https://pubmed.ncbi.nlm.nih.gov/20152124/. Et www.x.org")
     ['https://pubmed.ncbi.nlm.nih.gov/20152124/', 'www.x.org']
     """
-    return [m.group(0).rstrip(_URL_TRAIL) for m in _URL_RE.finditer(strip_codes(text))]
+    return [m.group(0).rstrip(_URL_TRAIL) for m in LINK_RE.finditer(strip_codes(text))]
 
 
 class Numbers(Check):

@@ -11,6 +11,7 @@ from pipeline.languages import LANGUAGES
 from pipeline.text.codes import strip_codes
 from pipeline.text.lexicon import zipf
 from pipeline.text.offsets import plain_map
+from pipeline.text.urls import LINK_OR_EMAIL_RE
 
 # (source, target) -> (lowest, highest) acceptable length ratio target/source.
 # Typical ratios on the project's articles: English to French +15%, English to
@@ -31,7 +32,6 @@ SAME_MARGIN_ZIPF = 1.0
 MIN_SOURCE_CHARS = 20
 """Shorter sources ("Home", "Lire la suite") vary too much in length to judge."""
 
-_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -87,7 +87,7 @@ def words_to_translate(text: str, terms: Iterable[str] = ()) -> list[str]:
     >>> words_to_translate("Le <g1>MgT</g1> de Slutsky aide", ["MgT"])
     ['Le', 'de', 'aide']
     """
-    plain = _URL.sub(" ", strip_codes(text))
+    plain = LINK_OR_EMAIL_RE.sub(" ", strip_codes(text))
     for term in terms:
         if term:
             plain = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", plain, flags=re.I)

@@ -26,6 +26,7 @@ from pipeline.text.lexicon import (
     zipf,
 )
 from pipeline.text.offsets import plain_map
+from pipeline.text.urls import ADDRESS_RE
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -35,7 +36,6 @@ MARKS = frozenset(";:!?")
 # image separates words by itself, <wbr> joins a word on purpose, and a
 # footnote number or chemical index hangs on the word before it.
 SEPARATING_TAGS = frozenset({"br", "img", "wbr", "hr", "sup", "sub", "#comment"})
-_URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\S+\.\w{2,4}/\S*")
 _TRAIL_WORD = re.compile(r"[^\W\d_]+$")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _MARK_RE = re.compile(r"[;:!?*]")
@@ -88,7 +88,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def _masked(plain: str) -> list[bool]:
     mask = [False] * len(plain)
-    for m in _URL_RE.finditer(plain):
+    for m in ADDRESS_RE.finditer(plain):
         for i in range(m.start(), m.end()):
             mask[i] = True
     return mask

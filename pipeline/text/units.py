@@ -1,0 +1,25 @@
+"""Units of measure written after numbers in the articles, and their spellings.
+
+The ``numbers`` check compares a number with its unit between a source and its
+translation; spellings of one unit (``μg``, ``mcg``) count as the same unit.
+(``language_id/judge.py`` still carries its own, broader list: it is being
+rebuilt separately and should take this one then.)
+"""
+
+from __future__ import annotations
+
+UNITS: tuple[str, ...] = (
+    "mg", "µg", "μg", "mcg", "kg", "g", "ml", "mL", "cl", "dl", "%",
+    "IU", "UI", "IE", "kcal", "mmol", "µmol", "nmol", "mm", "cm", "km",
+)  # fmt: skip
+"""Units, longest spelling first where one is the start of another (``mg`` before ``g``)."""
+
+UNIT_ALIASES: dict[str, str] = {"μg": "µg", "mcg": "µg", "UI": "IU", "IE": "IU", "mL": "ml"}
+"""Other spellings of a unit -> the spelling compared."""
+
+UNIT_PATTERN = "|".join(UNITS)
+"""The units as a regex alternation (none needs escaping).
+
+>>> UNIT_PATTERN.split("|")[:3]
+['mg', 'µg', 'μg']
+"""
