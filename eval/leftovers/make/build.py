@@ -1,6 +1,6 @@
 """Write eval/leftovers/{dev,holdout}/*.html and labels.json from the data modules.
 
-    python3 eval/leftovers/make/build.py
+python3 eval/leftovers/make/build.py
 """
 
 from __future__ import annotations
@@ -35,8 +35,11 @@ def attr(s: str) -> str:
 
 def card_docs(doc_id: str, lang: str, wanted: set[str]) -> list[str]:
     d = DOCS[doc_id]
-    cands = [k for k, v in DOCS.items()
-             if k != doc_id and v["split"] == d["split"] and v["site"] == d["site"] and lang in v]
+    cands = [
+        k
+        for k, v in DOCS.items()
+        if k != doc_id and v["split"] == d["split"] and v["site"] == d["site"] and lang in v
+    ]
     cands.sort(key=lambda k: (not all(x in DOCS[k] for x in wanted), k))
     return cands[:2]
 
@@ -66,7 +69,6 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
     buttons = {k: ch[k] for k in ("search_btn", "share", "subscribe", "more")}
     placeholders = {k: ch[k] for k in ("search", "email")}
     nav = list(ch["nav"])
-    card_specs = {}
     wanted = {s[-1] for s in specs if s[0] in ("card_title", "card_teaser")}
     cards = card_docs(doc_id, lang, wanted)
     card_text = [[DOCS[c][lang]["title"], DOCS[c][lang]["desc"]] for c in cards]
@@ -76,34 +78,46 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
         f = foreign(L)
         fch = CHROME[d["site"]][L]
         if kind == "h1":
-            h1 = f["title"]; lab(h1, L, "h1")
+            h1 = f["title"]
+            lab(h1, L, "h1")
         elif kind == "h1dup":
-            h1dup = f["title"]; lab(h1dup, L, "h1")
+            h1dup = f["title"]
+            lab(h1dup, L, "h1")
         elif kind == "title":
-            title = f["title"]; lab(title, L, "title")
+            title = f["title"]
+            lab(title, L, "title")
         elif kind == "og":
-            og = f["title"]; lab(og, L, "og-title")
+            og = f["title"]
+            lab(og, L, "og-title")
         elif kind == "meta":
-            meta = f["desc"]; lab(meta, L, "meta-description")
+            meta = f["desc"]
+            lab(meta, L, "meta-description")
         elif kind == "alt":
-            alt = f["alt"]; lab(alt, L, "alt")
+            alt = f["alt"]
+            lab(alt, L, "alt")
         elif kind == "titleattr":
-            figtitle = f["figtitle"]; lab(figtitle, L, "title-attr")
+            figtitle = f["figtitle"]
+            lab(figtitle, L, "title-attr")
         elif kind == "block":
             i = s[1]
             assert f["blocks"][i][0] == blocks[i][0], (fname, i)
-            blocks[i][1] = f["blocks"][i][1]; lab(blocks[i][1], L, blocks[i][0])
+            blocks[i][1] = f["blocks"][i][1]
+            lab(blocks[i][1], L, blocks[i][0])
         elif kind == "blocktext":
             i, text = s[1], s[2]
-            blocks[i][1] = text; lab(text, L, blocks[i][0])
+            blocks[i][1] = text
+            lab(text, L, blocks[i][0])
         elif kind == "li":
             i, j = s[1], s[2]
-            items = list(blocks[i][1]); items[j] = f["blocks"][i][1][j]
-            blocks[i][1] = items; lab(items[j], L, "li")
+            items = list(blocks[i][1])
+            items[j] = f["blocks"][i][1][j]
+            blocks[i][1] = items
+            lab(items[j], L, "li")
         elif kind == "sent":
             i, native, fore = s[1], s[2], s[3]
             assert native in blocks[i][1], (fname, native)
-            blocks[i][1] = blocks[i][1].replace(native, fore); lab(fore, L, "p")
+            blocks[i][1] = blocks[i][1].replace(native, fore)
+            lab(fore, L, "p")
         elif kind in ("card_title", "card_teaser"):
             k = s[1]
             c = cards[k]
@@ -111,15 +125,20 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
             card_text[k][idx] = DOCS[c][L]["title" if idx == 0 else "desc"]
             lab(card_text[k][idx], L, kind.replace("_", "-"))
         elif kind == "by":
-            by = fch["by"]; lab(by, L, "byline")
+            by = fch["by"]
+            lab(by, L, "byline")
         elif kind == "pub":
-            pub = fch["pub"]; lab(pub, L, "byline")
+            pub = fch["pub"]
+            lab(pub, L, "byline")
         elif kind == "button":
-            buttons[s[1]] = fch[s[1]]; lab(fch[s[1]], L, "button")
+            buttons[s[1]] = fch[s[1]]
+            lab(fch[s[1]], L, "button")
         elif kind == "placeholder":
-            placeholders[s[1]] = fch[s[1]]; lab(fch[s[1]], L, "placeholder")
+            placeholders[s[1]] = fch[s[1]]
+            lab(fch[s[1]], L, "placeholder")
         elif kind == "nav":
-            nav[s[1]] = fch["nav"][s[1]]; lab(nav[s[1]], L, "other")
+            nav[s[1]] = fch["nav"][s[1]]
+            lab(nav[s[1]], L, "other")
         else:
             raise ValueError(kind)
 
@@ -143,18 +162,22 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
         elif kind == "cite":
             body.append(f"        <footer>— <cite>{val}</cite></footer>\n      </blockquote>")
     # figure after the first block
-    fig = (f'      <figure>\n        <img src="{img}" alt="{attr(alt)}" title="{attr(figtitle)}" '
-           f'width="1200" height="675">\n        <figcaption>{t["figtitle"]}</figcaption>\n'
-           f"      </figure>")
+    fig = (
+        f'      <figure>\n        <img src="{img}" alt="{attr(alt)}" title="{attr(figtitle)}" '
+        f'width="1200" height="675">\n        <figcaption>{t["figtitle"]}</figcaption>\n'
+        f"      </figure>"
+    )
     body.insert(1 if body else 0, fig)
     navs = "\n".join(f'        <li><a href="/{i}/">{x}</a></li>' for i, x in enumerate(nav))
     card_html = "\n".join(
         f'      <article class="card">\n        <h3 class="card__title"><a href="/{c}/">{ct}</a>'
         f'</h3>\n        <p class="card__teaser">{cd}</p>\n        <a class="card__more" '
         f'href="/{c}/">{buttons["more"]}</a>\n      </article>'
-        for c, (ct, cd) in zip(cards, card_text, strict=True))
+        for c, (ct, cd) in zip(cards, card_text, strict=True)
+    )
     foot = " · ".join(f'<a href="/{i}/">{x}</a>' for i, x in enumerate(ch["footer"]))
     dup = f'        <p class="article__original-title">{h1dup}</p>\n' if h1dup else ""
+    time = f'<time datetime="2025-03-12">{ch["date"]}</time>'
     page = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -172,49 +195,49 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
 <body>
   <header class="site-header">
     <a class="site-header__logo" href="/{lang}/">{site}</a>
-    <nav aria-label="{ch['nav_label']}">
+    <nav aria-label="{ch["nav_label"]}">
       <ul>
 {navs}
       </ul>
     </nav>
     <form class="search" role="search">
-      <input type="search" name="q" placeholder="{attr(placeholders['search'])}">
-      <button type="submit">{buttons['search_btn']}</button>
+      <input type="search" name="q" placeholder="{attr(placeholders["search"])}">
+      <button type="submit">{buttons["search_btn"]}</button>
     </form>
   </header>
   <main>
     <article class="article">
       <header class="article__header">
 {dup}        <h1>{h1}</h1>
-        <p class="article__byline">{by} <a href="/auteurs/">{d['author']}</a> · {pub} <time datetime="2025-03-12">{ch['date']}</time></p>
+        <p class="article__byline">{by} <a href="/auteurs/">{d["author"]}</a> · {pub} {time}</p>
       </header>
 {chr(10).join(body)}
-      <p class="article__share"><button type="button">{buttons['share']}</button></p>
+      <p class="article__share"><button type="button">{buttons["share"]}</button></p>
     </article>
     <aside class="related">
-      <h2>{ch['related']}</h2>
+      <h2>{ch["related"]}</h2>
 {card_html}
     </aside>
     <section class="newsletter">
-      <p>{ch['newsletter']}</p>
+      <p>{ch["newsletter"]}</p>
       <form>
-        <input type="email" name="email" placeholder="{attr(placeholders['email'])}">
-        <button type="submit">{buttons['subscribe']}</button>
+        <input type="email" name="email" placeholder="{attr(placeholders["email"])}">
+        <button type="submit">{buttons["subscribe"]}</button>
       </form>
     </section>
   </main>
   <footer class="site-footer">
     <p>{foot}</p>
-    <p>© 2025 {site}. {ch['rights']}</p>
+    <p>© 2025 {site}. {ch["rights"]}</p>
   </footer>
 </body>
 </html>
 """
     text = plain(page.replace('"', " ").replace("=", " "))
-    traps = [x for x in dict.fromkeys(TRAPS.get(doc_id, []) + SITE_TRAPS[lang] + [site])
-             if x in text]
-    return page, {"lang": lang, "source": SOURCE_ID[doc_id], "leftovers": labels,
-                  "traps": traps}
+    traps = [
+        x for x in dict.fromkeys(TRAPS.get(doc_id, []) + SITE_TRAPS[lang] + [site]) if x in text
+    ]
+    return page, {"lang": lang, "source": SOURCE_ID[doc_id], "leftovers": labels, "traps": traps}
 
 
 def main() -> None:
@@ -226,9 +249,15 @@ def main() -> None:
         out[split][fname] = info
     for split, pages in out.items():
         (OUT / split / "labels.json").write_text(
-            json.dumps({"pages": pages}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(split, len(pages), "pages",
-              sum(len(p["leftovers"]) for p in pages.values()), "leftovers")
+            json.dumps({"pages": pages}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(
+            split,
+            len(pages),
+            "pages",
+            sum(len(p["leftovers"]) for p in pages.values()),
+            "leftovers",
+        )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Help topics from GNOME Help (gnome-user-docs) and their French and Dutch translations.
 
 Source: GNOME/gnome-user-docs gnome-help/fr/fr.po and gnome-help/nl/nl.po;

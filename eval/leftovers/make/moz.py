@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Article text from the mozilla.org web site and its French and Dutch translations.
 
 English: mozilla/bedrock l10n/en/... and mozilla-l10n/www-l10n en/...;
