@@ -34,7 +34,8 @@ def score_split(split: str, scorer: Path, verbose: bool) -> str:
         text=True,
         check=False,
     )
-    if check.returncode not in (0, 1):  # 1 means findings, which is expected
+    # Exit status 1 means findings, which is expected; no JSON means it failed.
+    if check.returncode not in (0, 1) or not check.stdout.lstrip().startswith("{"):
         raise SystemExit(f"tolk check failed on {split}:\n{check.stderr}")
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as out:
         out.write(check.stdout)
