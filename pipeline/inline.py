@@ -197,3 +197,41 @@ def renumber(text: str, mapping: dict[int, int]) -> str:
         return f"<{m.group(1)}g{n}>"
 
     return CODE_RE.sub(sub, text)
+
+
+CodeTag = tuple[int, str, tuple[tuple[str, str], ...]]
+_SHOWN_VALUE = 40  # longer attribute values are cut: the comment is a reminder, not a copy
+
+
+def describe_codes(text: str, code_tags: tuple[CodeTag, ...]) -> str:
+    """What each code of ``text`` stands for, as a translator's comment.
+
+    Translators see ``<g1>`` where the page has a link: the comment shows the
+    markup, as Translate Toolkit and Okapi show it, without putting it in
+    the msgid where it could be broken.
+
+    >>> describe_codes("<g1>a</g1> <g2>b</g2><x3/>",
+    ...     ((1, "a", (("href", "/nl/a"),)), (2, "strong", ()), (3, "br", ())))
+    'g1 = <a href="/nl/a">, g2 = <strong>, x3 = <br>'
+    >>> describe_codes("<x1/>", ((1, "#comment", ()),))
+    'x1 = <!-- -->'
+    """
+    kinds = {
+        int(m.group(2) or m.group(3)): "x" if m.group(3) else "g" for m in CODE_RE.finditer(text)
+    }
+    parts = []
+    for number, tag, attrs in code_tags:
+        if number not in kinds:
+            continue
+        if tag == "#comment":
+            shown = "<!-- -->"
+        else:
+            shown = "".join(f' {name}="{_cut(value)}"' for name, value in attrs)
+            shown = f"<{tag}{shown}>"
+        parts.append(f"{kinds[number]}{number} = {shown}")
+    return ", ".join(parts)
+
+
+def _cut(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= _SHOWN_VALUE else value[: _SHOWN_VALUE - 3] + "..."
