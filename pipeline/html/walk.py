@@ -280,16 +280,17 @@ class Walker:
     # -- walking ----------------------------------------------------------
     def run(self) -> list[Unit]:
         """Walk the page and return its units."""
+        root_attrs = dict(self.root.items())
+        if _skipped_by(root_attrs):
+            return self.units  # translate="no" on <html>: the whole page
         head = self.root.find("head")
         if head is not None:
             self._head(head)
         for script in self.root.iter("script"):
             if script.get("type", "").lower() == "application/ld+json":
                 self._jsonld(script)
-        root_attrs = dict(self.root.items())
-        if not _skipped_by(root_attrs):
-            # <html title> is shown as a tooltip over the whole page.
-            self._attributes(self.root, "html", {"title": root_attrs.get("title", "")}, None, None)
+        # <html title> is shown as a tooltip over the whole page.
+        self._attributes(self.root, "html", {"title": root_attrs.get("title", "")}, None, None)
         body = self.root.find("body")
         self._block(body if body is not None else self.root, None, None, (False, 99), ())
         return self.units
