@@ -13,6 +13,11 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.config import Settings
+    from pipeline.project import Article
 
 # One accented look-alike per ASCII letter (each a single code point, a
 # letter for str.isalpha, so words stay words for the checks).
@@ -34,6 +39,7 @@ PROTECTED = re.compile(
     r"|\bhttps?://\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+"
 )
 PADDING = "·"
+PSEUDO_ORIGIN = "machine: pseudo"
 OPEN, CLOSE = "[", "]"
 
 
@@ -89,3 +95,37 @@ def is_pseudo(text: str) -> bool:
     False
     """
     return re.search(r"[A-Za-z]", PROTECTED.sub("", text)) is None
+
+
+def pseudo_catalogs(
+    settings: Settings,
+    articles: list[Article],
+    langs: tuple[str, ...] | None = None,
+    *,
+    force: bool = False,
+) -> tuple[int, list[str]]:
+    """Fill the catalogs of ``articles`` with pseudo translations.
+
+    Each one is fuzzy with the origin comment ``machine: pseudo`` (an origin
+    line, so catalog updates carry it and checks treat it as machine work);
+    only empty entries unless ``force``. Returns (entries filled, catalogs
+    written); a missing catalog is skipped (``tolk extract`` makes it).
+    """
+    from pipeline import catalog  # lazy: the function above stays dependency-free
+
+    filled = 0
+    written: list[str] = []
+    for article in articles:
+        for lang in article.targets(settings):
+            path = article.catalog(settings, lang)
+            if (langs and lang not in langs) or not path.exists():
+                continue
+            po = catalog.load_catalog(path)
+            for entry in po:
+                if catalog.needs_translation(entry, force=force):
+                    text = pseudo_translate(entry.msgid)
+                    catalog.set_translation(entry, text, fuzzy=True, origin=PSEUDO_ORIGIN)
+                    filled += 1
+            if catalog.save_catalog(po, path):
+                written.append(settings.relative(path))
+    return filled, written
