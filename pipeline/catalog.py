@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from pipeline import __version__
 from pipeline.errors import CatalogError
+from pipeline.inline import describe_codes
 from pipeline.languages import display_name, plural_forms
 from pipeline.segments import Page
 from pipeline.storage import write_atomic
@@ -193,6 +194,8 @@ def build_template(page: Page, article: str, source_ref: str) -> polib.POFile:
     pot = new_catalog(article, None, page.lang)
     for seg in page.translatable:
         comments = [seg.location]
+        if seg.code_tags:
+            comments.append(describe_codes(seg.text, seg.code_tags))
         if seg.note:
             comments.append(f"Note: {seg.note}")
         pot.append(
