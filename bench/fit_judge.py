@@ -42,6 +42,7 @@ GRID: dict[str, list[float]] = {
     "lingua_min_words": [1, 2, 3],
     "threshold": [1.5, 2.0, 2.25, 2.5, 3.0, 3.5],
     "span_threshold": [3.0, 4.0, 5.0, 6.0],
+    "switch_cost": [0.5, 1.0, 1.5, 2.5, 4.0],
     "native_zipf": [3.0, 3.5, 4.0, 4.5, 5.0, 9.0],
 }
 SCORE = re.compile(r"precision ([\d.]+).*recall ([\d.]+).*traps flagged (\d+)")

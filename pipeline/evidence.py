@@ -100,6 +100,8 @@ class Params:
     least, is kept."""
     span_threshold: float = 4.0
     """Evidence a run of words inside a text needs to be called foreign."""
+    switch_cost: float = 1.5
+    """Evidence a change of language between two words must overcome."""
     span_min_words: int = 2
     """Words a foreign run must have (one word inside a sentence is a loanword)."""
 
@@ -247,6 +249,7 @@ class EvidenceJudge:
         *,
         glossary: Iterable[str] = (),
         furniture: Mapping[str, str] | None = None,
+        known: Iterable[tuple[str, str, str, str]] = (),
         params: Params | None = None,
     ) -> None:
         terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
@@ -261,6 +264,18 @@ class EvidenceJudge:
         self._furniture = {" ".join(k.casefold().split()): v for k, v in (furniture or {}).items()}
         self.params = params or Params()
         self.site = _NO_SITE
+        # Memory evidence: what the translation memory and catalogs know. A text
+        # known as a source in another language, with a translation into the
+        # page's language, is a leftover; a text known in the page's language is not.
+        self._known_lang: dict[str, set[str]] = {}
+        self._translated: dict[tuple[str, str], str] = {}
+        for source_lang, source, target_lang, target in known:
+            s_key, t_key = _key(source), _key(target)
+            if not s_key or not t_key or s_key == t_key:
+                continue
+            self._known_lang.setdefault(s_key, set()).add(source_lang)
+            self._known_lang.setdefault(t_key, set()).add(target_lang)
+            self._translated.setdefault((s_key, target_lang), target)
 
     def judge(self, text: str, expected: str, context: str = "text") -> Verdict:
         """Judge one text found on a page in language ``expected``."""
@@ -312,6 +327,13 @@ class EvidenceJudge:
             if lang == expected:
                 return Verdict(text, expected, lang, 1.0, False, "furniture")
             return _whole(text, plain, expected, lang, 1.0, "furniture")
+        known = self._known_lang.get(_key(plain))
+        if known:
+            if expected in known:
+                return Verdict(text, expected, expected, 1.0, False, "memory")
+            for lang in LANGS:
+                if lang in known and (_key(plain), expected) in self._translated:
+                    return _whole(text, plain, expected, lang, 1.0, "memory")
         if _is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
             return Verdict(text, expected, None, None, False, "citation")
         masked = _blank(plain, _URL_RE)
@@ -386,8 +408,8 @@ class EvidenceJudge:
             whole = r.words[0].zipf[_LANG_INDEX[r.expected]] < p.native_zipf
         if whole or len(r.words) > p.span_min_words:
             need = min(p.threshold, p.span_threshold) if whole else p.span_threshold
-            spans = _strongest([run for lang in others for run in self._runs(r, lang, need)])
-            if spans and self._page_words_outside(r, spans):
+            spans = self._runs(r, others, need)
+            if spans and (len({s.lang for s in spans}) > 1 or self._page_words_outside(r, spans)):
                 main = max(spans, key=lambda s: s.confidence)
                 return Verdict(r.text, r.expected, main.lang, main.confidence, True, "mixed", spans)
         if whole:
@@ -406,53 +428,68 @@ class EvidenceJudge:
                 return True
         return False
 
-    def _runs(self, r: _Read, foreign: str, need: float) -> list[tuple[float, Span]]:
-        """Runs of words inside the text that are foreign, the rest being the page's.
+    def _runs(self, r: _Read, others: Sequence[str], need: float) -> tuple[Span, ...]:
+        """Runs of words inside the text that are in another language.
 
-        Kadane's maximum-sum run over the words' evidence, repeated on what is
-        left: a run needs ``need`` evidence and ``span_min_words`` words that
-        say "foreign" themselves.
+        A Viterbi pass labels each word with the page's language or one of the
+        others, paying ``switch_cost`` for each change, so a run is a stretch of
+        words that together say "foreign" and a lone ambiguous word ("on" is
+        French too) does not drag one run into the next. A run counts with
+        ``need`` evidence and ``span_min_words`` words that say "foreign" themselves.
         """
         p = self.params
-        says = [w.says(foreign, r.expected, p) for w in r.words]
-        spans: list[tuple[float, Span]] = []
-        todo = [(0, len(says))]
-        while todo:
-            lo, hi = todo.pop()
-            best_sum, best = 0.0, None
-            run_sum, run_start = 0.0, lo
-            for i in range(lo, hi):
-                if run_sum <= 0:
-                    run_sum, run_start = 0.0, i
-                run_sum += says[i]
-                if run_sum > best_sum:
-                    best_sum, best = run_sum, (run_start, i + 1)
-            if best is None or best_sum < need:
-                continue
-            a, b = best
-            # A run starts and ends on words that say "foreign" themselves, not on
-            # a name or a neutral word the sum carried along.
-            while a < b and says[a] < EDGE_EVIDENCE:
-                a += 1
-            while b > a and says[b - 1] < EDGE_EVIDENCE:
-                b -= 1
-            if sum(1 for s in says[a:b] if s > 0) < p.span_min_words:
-                todo += [(lo, best[0]), (best[1], hi)]
-                continue
-            start, end = _trim(r.plain, r.words[a].start, r.words[b - 1].end)
-            evidence = sum(says[a:b])
-            spans.append((evidence, Span(start, end, foreign, _confidence(evidence, need))))
-            todo += [(lo, a), (b, hi)]
-        return spans
+        states = [r.expected, *others]
+        says = [
+            [0.0 if lang == r.expected else w.says(lang, r.expected, p) for lang in states]
+            for w in r.words
+        ]
+        score = list(says[0])
+        back: list[list[int]] = []
+        for row in says[1:]:
+            step, new = [], []
+            for j in range(len(states)):
+                k = max(
+                    range(len(states)),
+                    key=lambda i: score[i] - (p.switch_cost if i != j else 0.0),
+                )
+                step.append(k)
+                new.append(score[k] - (p.switch_cost if k != j else 0.0) + row[j])
+            back.append(step)
+            score = new
+        path = [max(range(len(states)), key=lambda i: score[i])]
+        for step in reversed(back):
+            path.append(step[path[-1]])
+        path.reverse()
+        spans: list[Span] = []
+        i = 0
+        while i < len(path):
+            j = i
+            while j < len(path) and path[j] == path[i]:
+                j += 1
+            if path[i] != 0:
+                lang = states[path[i]]
+                a, b = i, j
+                while a < b and says[a][path[i]] < EDGE_EVIDENCE:
+                    a += 1
+                while b > a and says[b - 1][path[i]] < EDGE_EVIDENCE:
+                    b -= 1
+                evidence = sum(says[k][path[i]] for k in range(a, b))
+                strong = sum(1 for k in range(a, b) if says[k][path[i]] > 0)
+                if b > a and evidence >= need and strong >= p.span_min_words:
+                    start, end = _trim(r.plain, r.words[a].start, r.words[b - 1].end)
+                    spans.append(Span(start, end, lang, _confidence(evidence, need)))
+            i = j
+        return tuple(spans)
 
 
-def _strongest(runs: Sequence[tuple[float, Span]]) -> tuple[Span, ...]:
-    """Non-overlapping runs: of two overlapping runs, the one with more evidence stays."""
-    kept: list[Span] = []
-    for _, span in sorted(runs, key=lambda run: (-run[0], run[1].start, run[1].lang)):
-        if all(span.end <= k.start or span.start >= k.end for k in kept):
-            kept.append(span)
-    return tuple(sorted(kept, key=lambda s: s.start))
+def _key(text: str) -> str:
+    """A text as the memory is looked up: no codes, case or outer punctuation.
+
+    >>> _key(" <g1>Written</g1>  by: ")
+    'written by'
+    """
+    plain = CODE_RE.sub(" ", text)
+    return " ".join(plain.casefold().split()).strip(" .:;,!?·|-–—")
 
 
 def _length(spans: Sequence[Span]) -> int:
