@@ -31,7 +31,7 @@ from pipeline.checks.runner import (
     CheckedFile,
     Suggest,
     collect_inputs,
-    finding_of,
+    findings_of,
     judge_files,
     page_from_document,
 )
@@ -147,7 +147,7 @@ def plan_changes(
     for check, item, problem in found:
         seg = item.segment
         if seg is None or not seg.translatable:
-            left.append(finding_of(check, item, problem))
+            left.extend(findings_of(check, item, problem))
             continue
         text = current.get(item.key, item.text)
         if problem.remove_element:
@@ -171,7 +171,7 @@ def plan_changes(
                 changes.append(_change(item, check.id, text, offer.replacement, offer.source))
                 current[item.key] = offer.replacement
                 continue
-        left.append(finding_of(check, item, problem))
+        left.extend(findings_of(check, item, problem))
     changes.sort(key=lambda c: c.line)  # stable: a segment's steps keep their order
     return changes, left
 

@@ -114,6 +114,9 @@ class Problem:
     confidence: float | None = None
     fixable: bool = True
     remove_element: bool = False
+    spans: tuple[tuple[int, int, str], ...] = ()
+    """Foreign runs inside the text, as (start, end, language) offsets into the
+    item's text, when only part of it is foreign; empty when all of it is."""
 
 
 class Check:
@@ -188,6 +191,8 @@ class Finding:
     confidence: float | None = None
     fix: Fix | None = None
     key: str = ""
+    span: tuple[int, int] | None = None
+    """Where ``text`` lies in the segment's text, when it is part of it."""
 
     @property
     def sort_key(self) -> tuple[str, int, str, str, str]:
@@ -250,6 +255,7 @@ class Finding:
             "confidence": None if self.confidence is None else round(self.confidence, 4),
             "message": self.message,
             "fix": None if self.fix is None else self.fix.to_json(),
+            "span": None if self.span is None else list(self.span),
         }
 
 

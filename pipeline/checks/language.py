@@ -111,9 +111,9 @@ class MixedLanguage(Check):
     def judge(self) -> Judge:
         """The language judge, built on first use (Lingua loads lazily)."""
         if self._judge is None:
-            from pipeline.detect import LanguageJudge
+            from pipeline.evidence import EvidenceJudge
 
-            self._judge = LanguageJudge(glossary=self.glossary)
+            self._judge = EvidenceJudge(glossary=self.glossary)
         return self._judge
 
     def applies(self, item: Item) -> bool:
@@ -192,9 +192,15 @@ class MixedLanguage(Check):
             message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
         else:
             message = f"{found_name} text left on a {page_name} {where}"
+        partial = tuple(
+            (s.start, s.end, s.lang)
+            for s in verdict.spans
+            if s.end - s.start < len(verdict.text) * 0.8
+        )
         return Problem(
             message,
             found_lang=verdict.found,
             confidence=verdict.confidence,
             remove_element=title_of is not None,
+            spans=partial if title_of is None and partial else (),
         )

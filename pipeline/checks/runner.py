@@ -369,6 +369,26 @@ def finding_of(
     )
 
 
+def findings_of(
+    check: Check, item: Item, problem: Problem, suggest: Suggest | None = None
+) -> list[Finding]:
+    """The findings of one problem: one per foreign run when only part of the
+    text is foreign ("Gepubliceerd op" in an English byline), else one."""
+    whole = finding_of(check, item, problem, suggest)
+    if not problem.spans:
+        return [whole]
+    return [
+        replace(
+            whole,
+            text=item.text[start:end],
+            found_lang=lang,
+            span=(start, end),
+            fix=None,
+        )
+        for start, end, lang in problem.spans
+    ]
+
+
 def judge_files(
     files: Sequence[CheckedFile], checks: Sequence[Check]
 ) -> list[tuple[Check, Item, Problem]]:
@@ -438,7 +458,7 @@ def check_files(
     fold: bool = True,
 ) -> CheckReport:
     """Run the checks over loaded files."""
-    findings = [finding_of(c, i, p, suggest) for c, i, p in judge_files(files, checks)]
+    findings = [f for c, i, p in judge_files(files, checks) for f in findings_of(c, i, p, suggest)]
     folded = 0
     if fold:
         findings, folded = fold_copies(findings, files)
