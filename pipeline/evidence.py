@@ -57,6 +57,7 @@ from pipeline.languages import month_names
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_ESCAPE_RE = re.compile(r"&(?:lt|amp);")
 _NUMBER_RE = re.compile(r"(?<![\w])[-+]?\d+(?:[.,:/]\d+)*(?:\s?(?:%|°C|°F|[a-zµμ]{1,3}\b))?")
 _TOKEN_RE = re.compile(r"[^\W_][\w'’+&/.-]*[\w+]|[^\W_]")
 _YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -336,7 +337,8 @@ class EvidenceJudge:
                     return _whole(text, plain, expected, lang, 1.0, "memory")
         if _is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
             return Verdict(text, expected, None, None, False, "citation")
-        masked = _blank(plain, _URL_RE)
+        masked = _blank(plain, _ESCAPE_RE)
+        masked = _blank(masked, _URL_RE)
         masked = _blank(masked, _month_re())
         masked = _blank(masked, _NUMBER_RE)
         if self._glossary is not None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from pipeline.inline import strip_codes
+from pipeline.inline import strip_codes, unescape_text
 from pipeline.segments import Segment
 
 Severity = Literal["error", "warning", "info"]
@@ -249,7 +249,9 @@ class Finding:
             "location": self.location,
             "check": self.check,
             "severity": self.severity,
-            "text": self.text,
+            # Codes stay (they show where the markup is); a literal "<" reads as
+            # itself, not as the "&lt;" that keeps it apart from codes in catalogs.
+            "text": unescape_text(self.text),
             "found_lang": self.found_lang,
             "expected_lang": self.expected_lang,
             "confidence": None if self.confidence is None else round(self.confidence, 4),

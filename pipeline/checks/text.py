@@ -44,20 +44,31 @@ Edit = tuple[int, int, str]
 """A repair of coded text: replace ``text[start:end]`` with the string."""
 
 
+_CODE_OR_ESCAPE = re.compile(CODE_RE.pattern + r"|&(lt|amp);")
+
+
 def plain_map(text: str) -> tuple[str, list[int]]:
     """The plain text of a coded sentence and each plain character's coded index.
 
+    Codes go; the escapes of a literal ``<`` or ``&`` (``&lt;``, ``&amp;``) read
+    as the character they stand for, so no check sees the ``;`` of ``&lt;``.
+
     >>> plain_map("a<g1>b</g1>")
     ('ab', [0, 5])
+    >>> plain_map("a &lt;b")
+    ('a <b', [0, 1, 2, 6])
     """
-    if "<" not in text:
+    if "<" not in text and "&" not in text:
         return text, list(range(len(text)))
     chars: list[str] = []
     index: list[int] = []
     pos = 0
-    for m in CODE_RE.finditer(text):
+    for m in _CODE_OR_ESCAPE.finditer(text):
         chars.append(text[pos : m.start()])
         index.extend(range(pos, m.start()))
+        if m.group(4):
+            chars.append("<" if m.group(4) == "lt" else "&")
+            index.append(m.start())
         pos = m.end()
     chars.append(text[pos:])
     index.extend(range(pos, len(text)))
