@@ -106,9 +106,9 @@ class TimedJudge:
     """The project's language judge, with the time spent in it counted."""
 
     def __init__(self) -> None:
-        from pipeline.language_id.judge import LanguageJudge
+        from pipeline.language_id.evidence import EvidenceJudge
 
-        self.judge = LanguageJudge()
+        self.judge = EvidenceJudge()
         self.seconds = 0.0
         self.texts = 0
 

@@ -60,6 +60,21 @@ def plural_forms(lang: str) -> str:
     return PLURAL_FORMS[lang]
 
 
+@cache
+def month_names(lang: str) -> frozenset[str]:
+    """Month names of a language, wide and abbreviated, as Babel (CLDR) writes them.
+
+    >>> sorted(n for n in month_names("nl") if n.startswith("ma"))
+    ['maart']
+    """
+    months = locale(lang).months
+    names: set[str] = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names |= {str(n).casefold().rstrip(".") for n in months[context][width].values()}
+    return frozenset(n for n in names if len(n) >= 3)
+
+
 def targets_for(source: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
     """The languages an article in ``source`` is translated into.
 

@@ -160,7 +160,11 @@ def test_json_has_the_exact_shape(seed_report: CheckReport) -> None:
             "confidence",
             "message",
             "fix",
+            "span",
         ]
+        assert finding["span"] is None or (
+            len(finding["span"]) == 2 and finding["span"][0] < finding["span"][1]
+        )
         assert finding["severity"] in ("error", "warning", "info")
         assert finding["fix"] is None or set(finding["fix"]) == {"replacement", "source"}
     summary = data["summary"]

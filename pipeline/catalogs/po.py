@@ -27,7 +27,7 @@ from pipeline.errors import CatalogError
 from pipeline.languages import display_name, plural_forms
 from pipeline.segments import Page
 from pipeline.storage import write_atomic
-from pipeline.text.codes import CODE_RE
+from pipeline.text.codes import CODE_RE, describe_codes
 
 Catalog: TypeAlias = polib.POFile
 """A loaded .po or .pot file; code outside ``catalogs/`` names it by this alias
@@ -214,6 +214,8 @@ def build_template(page: Page, article: str, source_ref: str) -> polib.POFile:
     pot = new_catalog(article, None, page.lang)
     for seg in page.translatable:
         comments = [seg.location]
+        if seg.code_tags:
+            comments.append(describe_codes(seg.text, seg.code_tags))
         if seg.note:
             comments.append(f"Note: {seg.note}")
         pot.append(

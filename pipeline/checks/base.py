@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pipeline.segments import Segment
-from pipeline.text.codes import strip_codes
+from pipeline.text.codes import strip_codes, unescape_text
 
 if TYPE_CHECKING:
     from pipeline.checks.language import Judge
@@ -137,6 +137,9 @@ class Problem:
     confidence: float | None = None
     fixable: bool = True
     remove_element: bool = False
+    spans: tuple[tuple[int, int, str], ...] = ()
+    """Foreign runs inside the text, as (start, end, language) offsets into the
+    item's text, when only part of it is foreign; empty when all of it is."""
 
 
 class Check:
@@ -241,6 +244,8 @@ class Finding:
     confidence: float | None = None
     fix: Fix | None = None
     key: str = ""
+    span: tuple[int, int] | None = None
+    """Where ``text`` lies in the segment's text, when it is part of it."""
 
     @property
     def sort_key(self) -> tuple[str, int, str, str, str]:
@@ -297,12 +302,15 @@ class Finding:
             "location": self.location,
             "check": self.check,
             "severity": self.severity,
-            "text": self.text,
+            # Codes stay (they show where the markup is); a literal "<" reads as
+            # itself, not as the "&lt;" that keeps it apart from codes in catalogs.
+            "text": unescape_text(self.text),
             "found_lang": self.found_lang,
             "expected_lang": self.expected_lang,
             "confidence": None if self.confidence is None else round(self.confidence, 4),
             "message": self.message,
             "fix": None if self.fix is None else self.fix.to_json(),
+            "span": None if self.span is None else list(self.span),
         }
 
 

@@ -111,9 +111,9 @@ class MixedLanguage(Check):
         if self._judge is None:
             self._judge = self.run_context.judge
         if self._judge is None:
-            from pipeline.language_id.judge import LanguageJudge
+            from pipeline.language_id.evidence import EvidenceJudge
 
-            self._judge = LanguageJudge(glossary=self.run_context.glossary)
+            self._judge = EvidenceJudge(glossary=self.run_context.glossary)
         return self._judge
 
     def suggestion(self, item: Item, problem: Problem) -> Fix | None:
@@ -199,9 +199,15 @@ class MixedLanguage(Check):
             message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
         else:
             message = f"{found_name} text left on a {page_name} {where}"
+        partial = tuple(
+            (s.start, s.end, s.lang)
+            for s in verdict.spans
+            if s.end - s.start < len(verdict.text) * 0.8
+        )
         return Problem(
             message,
             found_lang=verdict.found,
             confidence=verdict.confidence,
             remove_element=title_of is not None,
+            spans=partial if title_of is None and partial else (),
         )

@@ -8,6 +8,7 @@ source's language) are folded so a finding is shown once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.checks import make_checks
@@ -59,6 +60,24 @@ def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
         fix=fix_for(check, item, problem),
         key=item.key,
     )
+
+
+def findings_of(check: Check, item: Item, problem: Problem) -> list[Finding]:
+    """The findings of one problem: one per foreign run when only part of the
+    text is foreign ("Gepubliceerd op" in an English byline), else one."""
+    whole = finding_of(check, item, problem)
+    if not problem.spans:
+        return [whole]
+    return [
+        replace(
+            whole,
+            text=item.text[start:end],
+            found_lang=lang,
+            span=(start, end),
+            fix=None,
+        )
+        for start, end, lang in problem.spans
+    ]
 
 
 def judge_files(
@@ -129,7 +148,7 @@ def check_files(
     fold: bool = True,
 ) -> CheckReport:
     """Run the checks over loaded files (leftover replacements come from the checks' context)."""
-    findings = [finding_of(c, i, p) for c, i, p in judge_files(files, checks)]
+    findings = [f for c, i, p in judge_files(files, checks) for f in findings_of(c, i, p)]
     folded = 0
     if fold:
         findings, folded = fold_copies(findings, files)

@@ -25,6 +25,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)
+    if args.pseudo:
+        from pipeline.stages.pseudo import pseudo_catalogs
+
+        filled, written = pseudo_catalogs(settings, articles, langs(args.lang), force=args.force)
+        say(f"translate --pseudo: {filled} entries, {len(written)} catalogs written")
+        print_errors(skipped)
+        return EXIT_USAGE if skipped else EXIT_OK
     memory = build_memory(settings, articles)
     options = {
         "beam_size": args.beam_size or settings.beam_size,
@@ -72,5 +79,8 @@ def register(sub: Subparsers) -> None:
         help="also replace reviewed translations (never done otherwise)",
     )
     p.add_argument("--memory-only", action="store_true", help="use no machine translation")
+    p.add_argument(
+        "--pseudo", action="store_true", help="fill with fuzzy pseudo translations, no model"
+    )
     p.add_argument("--beam-size", type=int, help="beam size for the engine")
     p.add_argument("--batch-size", type=int, help="sentences per engine batch")

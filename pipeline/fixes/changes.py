@@ -28,7 +28,7 @@ from pipeline.checks import make_checks
 from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Item, Problem, Suggest
 from pipeline.checks.inputs import CheckedFile, collect_inputs, page_from_document
 from pipeline.checks.language import Judge
-from pipeline.checks.runner import finding_of, judge_files
+from pipeline.checks.runner import findings_of, judge_files
 from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
@@ -140,7 +140,7 @@ def plan_changes(
     for check, item, problem in found:
         seg = item.segment
         if seg is None or not seg.translatable:
-            left.append(finding_of(check, item, problem))
+            left.extend(findings_of(check, item, problem))
             continue
         text = current.get(item.key, item.text)
         if problem.remove_element:
@@ -163,7 +163,7 @@ def plan_changes(
             changes.append(_change(item, check.id, text, offer.replacement, offer.source))
             current[item.key] = offer.replacement
             continue
-        left.append(finding_of(check, item, problem))
+        left.extend(findings_of(check, item, problem))
     changes.sort(key=lambda c: c.line)  # stable: a segment's steps keep their order
     return changes, left
 

@@ -8,7 +8,9 @@ that disagrees with the HTTP world they came from.
 
 from __future__ import annotations
 
+import html
 import re
+import uuid
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +29,7 @@ class Document:
     doctype: str  # as the source wrote it; "" when it had none
     path: str
     fragment: bool = False  # no <html>/<head>/<body> in the source: write none back
+    declaration: str = ""  # an XHTML page's <?xml ...?>, written back first
 
 
 def decode_html(data: bytes, path: str | Path) -> tuple[str, str]:
@@ -78,9 +81,31 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(huge_tree=True, remove_comments=False, remove_pis=False)
 
 
+# An XML declaration: lxml refuses a str that carries one (its encoding
+# would contradict the already decoded text), and XHTML pages start with it.
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml\s[^>]*\?>", re.I)
+# Its encoding: the page is written in UTF-8, so the declaration says so.
+_ENCODING_DECL = re.compile(r"""(encoding\s*=\s*["'])[^"']*(["'])""")
+# Void elements that libxml2's HTML 4 parser does not know as void: it nests
+# what follows inside them ("<embed> movie</embed>"), so the text after them
+# is lost to extraction. They are emptied after parsing.
+_LATE_VOID = ("embed", "source", "track", "wbr", "keygen")
+# Elements whose content libxml2 parses as raw text but serialises escaped
+# ("<p>" -> "&lt;p&gt;"), so each build would escape it once more.
+RAW_TEXT = frozenset({"iframe", "noembed", "noframes", "xmp", "plaintext"})
+# Attributes libxml2's HTML serializer URI-escapes and left-strips.
+_URI_ATTRS = ("href", "src", "action", "name")
+
+
 def parse_document(text: str, path: str | Path = "<string>") -> Document:
     """Parse page text into a :class:`Document`."""
     parser = _parser()
+    found = _XML_DECLARATION.match(text)
+    declaration = ""
+    if found:
+        declaration = _ENCODING_DECL.sub(r"\1utf-8\2", found.group(0).strip())
+        # Keep the line count, so source lines still match the file.
+        text = "\n" * found.group(0).count("\n") + text[found.end() :]
     try:
         root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError) as exc:
@@ -92,7 +117,26 @@ def parse_document(text: str, path: str | Path = "<string>") -> Document:
     head = text[:4096]
     doctype = root.getroottree().docinfo.doctype or "" if _DOCTYPE.match(head) else ""
     fragment = not _DOCUMENT_TAG.search(text)
-    return Document(root, doctype, str(path), fragment)
+    _empty_late_voids(root)
+    return Document(root, doctype, str(path), fragment, declaration)
+
+
+def _empty_late_voids(root: etree._Element) -> None:
+    """Move what the parser nested inside a void element to after it."""
+    for el in list(root.iter(*_LATE_VOID)):
+        if not len(el) and not el.text:
+            continue
+        anchor = el
+        tail = (el.text or "") + (el.tail or "")
+        el.text = None
+        el.tail = None
+        for child in list(el):
+            anchor.addnext(child)  # addnext moves the child with its tail
+            anchor = child
+        # addnext keeps the tail with the moved node; the void's own text
+        # and its former tail follow it, before the first moved child.
+        if tail:
+            el.tail = tail
 
 
 def serialize(doc: Document) -> str:
@@ -100,30 +144,104 @@ def serialize(doc: Document) -> str:
 
     A page that declared another charset has its declaration changed to
     UTF-8, since that is what is written. A fragment comes back as a
-    fragment, and a page without a doctype gets none.
+    fragment (with what libxml2 moved into an invented ``<head>``), and a
+    page without a doctype gets none. Attribute values and raw text come back
+    exactly as parsed (see :class:`_Verbatim`).
     """
     _declare_utf8(doc.root)
-    if doc.fragment:
-        body = doc.root.find("body")
-        holder = body if body is not None else doc.root
-        parts = [holder.text or ""]
-        parts += [etree.tostring(c, method="html", encoding="unicode") for c in holder]
-        out = "".join(parts)
-    else:
-        before = [
-            etree.tostring(n, method="html", encoding="unicode", with_tail=False)
-            for n in reversed(list(doc.root.itersiblings(preceding=True)))
-        ]
-        after = [
-            etree.tostring(n, method="html", encoding="unicode", with_tail=False)
-            for n in doc.root.itersiblings()
-        ]
-        main = etree.tostring(doc.root, method="html", encoding="unicode", with_tail=False)
-        lines = ([doc.doctype] if doc.doctype else []) + before + [main] + after
-        out = "\n".join(lines)
+    with _Verbatim(doc.root) as verbatim:
+        out = verbatim.restore(_serialize(doc))
     if not out.endswith("\n"):
         out += "\n"
     return out
+
+
+def _dump(node: etree._Element, with_tail: bool = True) -> str:
+    return etree.tostring(node, method="html", encoding="unicode", with_tail=with_tail)
+
+
+def _serialize(doc: Document) -> str:
+    before = [_dump(n, False) for n in reversed(list(doc.root.itersiblings(preceding=True)))]
+    after = [_dump(n, False) for n in doc.root.itersiblings()]
+    if doc.fragment:
+        parts = [doc.root.text or ""]
+        for child in doc.root:
+            if tag_name(child) in ("head", "body"):
+                parts.append(child.text or "")
+                parts += [_dump(c) for c in child]
+                parts.append(child.tail or "")
+            else:
+                parts.append(_dump(child))
+        main = "".join(parts)
+    else:
+        main = _dump(doc.root, False)
+    head = [line for line in (doc.declaration, doc.doctype) if line]
+    return "\n".join(head + before + [main] + after)
+
+
+def tag_name(node: etree._Element) -> str:
+    """Tag name, or '' for comments and processing instructions."""
+    tag = node.tag
+    return tag if isinstance(tag, str) else ""
+
+
+class _Verbatim:
+    """Stand-ins that keep values away from libxml2's HTML serializer.
+
+    The serializer URI-escapes ``href``/``src``/``action``/``name`` and
+    drops their leading spaces (``{{ url }}`` -> ``{{%20url%20}}``, which
+    breaks template placeholders), escapes the raw text of ``iframe``,
+    ``xmp``, ``noembed`` and ``noframes`` again on every build, and closes
+    HTML5 void elements it does not know (``</embed>``). Before writing, such
+    values become unique tokens that it leaves alone; after, each token is
+    replaced by the original value, escaped as HTML needs and no more; on
+    exit the tree gets its own values back.
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.nonce = f"tolk{uuid.uuid4().hex[:12]}"
+        self.values: dict[str, str] = {}
+        self.attrs: list[tuple[etree._Element, str, str]] = []
+        self.texts: list[tuple[etree._Element, str]] = []
+        self.voids: list[etree._Element] = []
+
+    def _token(self, replacement: str) -> str:
+        token = f"{self.nonce}x{len(self.values)}z"
+        self.values[token] = replacement
+        return token
+
+    def __enter__(self) -> _Verbatim:
+        for el in self.root.iter(etree.Element):
+            tag = el.tag
+            for attr in _URI_ATTRS:
+                value = el.get(attr)
+                if value is not None and value:
+                    self.attrs.append((el, attr, value))
+                    el.set(attr, self._token(html.escape(value)))
+            if tag in RAW_TEXT and el.text:
+                self.texts.append((el, el.text))
+                el.text = self._token(el.text)
+            elif tag in _LATE_VOID and not len(el) and not el.text:
+                self.voids.append(el)
+                el.set(self.nonce, "v")
+        return self
+
+    def restore(self, out: str) -> str:
+        """The serialised text with every token replaced by its value."""
+        if self.voids:
+            out = re.sub(rf' {self.nonce}="v"></(?:{"|".join(_LATE_VOID)})>', ">", out)
+        if self.values:
+            out = re.sub(rf"{self.nonce}x\d+z", lambda m: self.values[m.group(0)], out)
+        return out
+
+    def __exit__(self, *exc: object) -> None:
+        for el, attr, value in self.attrs:
+            el.set(attr, value)
+        for el, text in self.texts:
+            el.text = text
+        for el in self.voids:
+            del el.attrib[self.nonce]
 
 
 def _declare_utf8(root: etree._Element) -> None:

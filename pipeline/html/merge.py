@@ -21,7 +21,7 @@ from pipeline.html.document import Document, serialize
 from pipeline.html.extract import page_language, unit_pieces
 from pipeline.html.walk import AttrUnit, JsonLdUnit, TextUnit, Unit, walk
 from pipeline.segments import KeyMaker
-from pipeline.text.codes import code_problems, tokenize
+from pipeline.text.codes import code_problems, tokenize, unescape_text
 
 
 @dataclass(frozen=True)
@@ -199,8 +199,8 @@ def rebuild_run(unit: TextUnit, text: str) -> None:
     for node in unit.nodes:
         parent.remove(node)
     if "<" not in text:
-        # No code and nothing escaped (most runs): the text goes back as it is.
-        _place(unit, [text] if text else [], insert_at)
+        # No code (most runs): the text goes back as it is, unescaped.
+        _place(unit, [unescape_text(text)] if text else [], insert_at)
         return
     _place(unit, _build_nodes(text, codes), insert_at)
 
@@ -230,7 +230,7 @@ def _build_nodes(text: str, codes: dict[int, etree._Element]) -> list[str | etre
 
     for tok in tokenize(text):
         if tok.kind == "text":
-            add_text(tok.value.replace("<\u2060", "<"))
+            add_text(unescape_text(tok.value))
         elif tok.kind == "open":
             node = codes[tok.id]
             node.text = None

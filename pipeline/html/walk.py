@@ -19,66 +19,32 @@ from lxml import etree
 
 from pipeline.languages import normalize
 from pipeline.segments import Context
-from pipeline.text.codes import strip_codes
+from pipeline.text.codes import escape_text, strip_codes
 
-INLINE_TAGS = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "br",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-    ]
-)
-VOID_INLINE = frozenset({"br", "img", "wbr"})
-# Inline elements whose content is never translated: kept whole as one <xN/>.
-PROTECTED_INLINE = frozenset({"code", "kbd", "samp", "var", "svg", "math"})
-# Elements whose text is never extracted.
-SKIPPED = frozenset(
-    [
-        "script",
-        "style",
-        "code",
-        "pre",
-        "kbd",
-        "samp",
-        "svg",
-        "math",
-        "template",
-        "noscript",
-        "iframe",
-        "object",
-        "embed",
-        "textarea",
-        "head",
-    ]
-)
+# Phrasing content (HTML's "inline" elements, with the obsolete ones pages
+# still use): a sentence runs through them, so they become codes inside it
+# rather than cutting it in pieces.
+INLINE_TAGS = frozenset([
+    "a", "abbr", "acronym", "audio", "b", "bdi", "bdo", "big", "blink", "br", "button",
+    "canvas", "cite", "code", "data", "del", "dfn", "em", "embed", "font", "i", "iframe",
+    "img", "input", "ins", "kbd", "label", "map", "mark", "math", "meter", "nobr",
+    "noscript", "object", "output", "picture", "progress", "q", "rp", "rt", "ruby", "s",
+    "samp", "script", "select", "small", "span", "strike", "strong", "sub", "sup", "svg",
+    "textarea", "time", "tt", "u", "var", "video", "wbr"
+])  # fmt: skip
+VOID_INLINE = frozenset({"br", "img", "wbr", "input", "embed"})
+# Inline elements whose content is never translated as part of the sentence:
+# kept whole as one <xN/> (a select's options are units of their own).
+PROTECTED_INLINE = frozenset([
+    "code", "kbd", "samp", "var", "svg", "math", "script", "select", "textarea", "picture",
+    "iframe", "object", "audio", "video", "canvas", "map"
+])  # fmt: skip
+# Elements whose text is never extracted. The raw-text ones (iframe, xmp,
+# noembed, noframes, plaintext) hold markup as text, not text for readers.
+SKIPPED = frozenset([
+    "script", "style", "code", "pre", "kbd", "samp", "svg", "math", "template", "iframe",
+    "object", "embed", "textarea", "head", "xmp", "noembed", "noframes", "plaintext"
+])  # fmt: skip
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 META_CONTENT = {
     ("name", "description"),
@@ -90,12 +56,34 @@ META_CONTENT = {
     ("name", "twitter:image:alt"),
     ("property", "twitter:title"),
     ("property", "twitter:description"),
+    ("name", "keywords"),
+    ("property", "og:site_name"),
+    ("name", "application-name"),
 }
 TRANSLATABLE_ATTRS = ("alt", "title", "placeholder", "aria-label")
+# Attributes a reader sees on some elements only.
+ELEMENT_ATTRS: dict[str, tuple[str, ...]] = {
+    "option": ("label",),
+    "optgroup": ("label",),
+    "track": ("label",),
+    "table": ("summary",),
+    "th": ("abbr",),
+}
 BUTTON_INPUT_TYPES = frozenset({"submit", "button", "reset"})
 JSONLD_FIELDS = frozenset({"headline", "alternativeHeadline", "description", "name"})
 JSONLD_SKIP_TYPES = frozenset({"Person", "Organization", "Brand"})
 
+# Elements that hold blocks rather than sentences.
+_CONTAINERS = frozenset([
+    "article", "aside", "body", "div", "fieldset", "footer", "form", "header", "html",
+    "main", "nav", "section"
+])  # fmt: skip
+# Inline only inside text (a paragraph, a heading, a link...): directly in a
+# container they are blocks of their own, as a form's button is.
+_INLINE_IN_TEXT = frozenset([
+    "button", "input", "label", "meter", "noscript", "output", "progress", "script",
+    "select", "textarea"
+])  # fmt: skip
 _HTML_WS = re.compile(r"[ \t\n\r\f]+")
 # A letter or digit: exactly the characters for which str.isalnum() is true.
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -255,15 +243,13 @@ class Walker:
             return True  # comments and PIs ride along as codes
         if tag not in INLINE_TAGS:
             return False
+        if tag in _INLINE_IN_TEXT and tag_of(node.getparent()) in _CONTAINERS:
+            return False  # between blocks, a form control or noscript stands alone
         if tag in VOID_INLINE or tag in PROTECTED_INLINE or len(node) == 0:
             return True
         cached = self._block_cache.get(node)
         if cached is None:
-            cached = not any(
-                isinstance(d.tag, str) and d.tag.lower() not in INLINE_TAGS
-                for d in node.iterdescendants()
-            )
-            self._block_cache[node] = cached
+            cached = self._block_cache[node] = _inline_content(node)
         return cached
 
     def foreign_lang(self, el: etree._Element, inherited: str | None) -> str | None:
@@ -294,12 +280,17 @@ class Walker:
     # -- walking ----------------------------------------------------------
     def run(self) -> list[Unit]:
         """Walk the page and return its units."""
+        root_attrs = dict(self.root.items())
+        if _skipped_by(root_attrs):
+            return self.units  # translate="no" on <html>: the whole page
         head = self.root.find("head")
         if head is not None:
             self._head(head)
         for script in self.root.iter("script"):
             if script.get("type", "").lower() == "application/ld+json":
                 self._jsonld(script)
+        # <html title> is shown as a tooltip over the whole page.
+        self._attributes(self.root, "html", {"title": root_attrs.get("title", "")}, None, None)
         body = self.root.find("body")
         self._block(body if body is not None else self.root, None, None, (False, 99), ())
         return self.units
@@ -396,7 +387,7 @@ class Walker:
         """Units for the translatable attributes of ``el`` (``attrs``: its attributes)."""
         if not attrs:
             return
-        for attr in TRANSLATABLE_ATTRS:
+        for attr in (*TRANSLATABLE_ATTRS, *ELEMENT_ATTRS.get(tag, ())):
             value = attrs.get(attr)
             if value is not None and _has_words(value):
                 self._attr_unit(el, attr, value, foreign, note)
@@ -486,7 +477,8 @@ class Walker:
                 self._block(nodes[0], foreign, note, scope, steps)
                 return
             for node in nodes:
-                self._inline_attributes(node, foreign, note)
+                if tag_of(node) != "select":
+                    self._inline_attributes(node, foreign, note)
             encoder = _Encoder(self, foreign)
             encoder.text(lead_text)
             for node in nodes:
@@ -495,6 +487,7 @@ class Walker:
             codes = encoder.codes
         stripped = raw.strip(" \t\n\r\f")
         if not _has_words(strip_codes(stripped) if codes else stripped):
+            self._selects(nodes, foreign, note, scope, steps)
             return
         text = collapse(stripped)
         if self.light:
@@ -525,12 +518,33 @@ class Walker:
                 _raw_ws(_last_text(lead_text, nodes), False),
             )
         )
+        self._selects(nodes, foreign, note, scope, steps)
+
+    def _selects(
+        self,
+        nodes: list[etree._Element],
+        foreign: str | None,
+        note: str | None,
+        scope: tuple[bool, int],
+        steps: tuple[str, ...],
+    ) -> None:
+        """Walk the selects of a run: kept whole in the sentence, each of their
+        options is a unit of its own, after the sentence."""
+        for node in nodes:
+            if node.tag == "select":
+                self._block(node, foreign, note, scope, steps)
 
     def _sole_wrapper(self, lead_text: str, node: etree._Element, foreign: str | None) -> bool:
         """True when ``node``, alone in its run, wraps the whole text of it."""
         if lead_text.strip(" \t\n\r\f") or (node.tail or "").strip(" \t\n\r\f"):
             return False
-        return not self._kept_whole(node, tag_of(node), foreign)
+        tag = tag_of(node)
+        if tag in _NOT_WRAPPERS or tag in SKIPPED:
+            return False
+        # A span in another language that is the whole paragraph is walked
+        # as a block of that language (a unit marked foreign), not kept as a
+        # code with no text around it, which would give no unit at all.
+        return not (node.attrib and _skipped_by(node.attrib))
 
     def _inline_attributes(
         self, node: etree._Element, foreign: str | None, note: str | None
@@ -582,7 +596,11 @@ class Walker:
         return found
 
     def _context_of(self, el: etree._Element) -> Context:
-        while tag_of(el) in INLINE_TAGS and el.getparent() is not None:
+        while (
+            tag_of(el) in INLINE_TAGS
+            and tag_of(el) not in _INLINE_IN_TEXT
+            and el.getparent() is not None
+        ):
             el = el.getparent()  # a link or span holding a whole block's text
         tag = tag_of(el)
         if self._in_references(el):
@@ -665,11 +683,10 @@ class _Encoder:
 
 
 def _escape_code_like(text: str) -> str:
-    # Literal text shaped like a code would be read back as one; a word joiner (U+2060)
-    # joiner after "<" keeps it text. Rare enough in articles to accept.
-    if "<" not in text:
+    """Escape a literal ``<`` (see :func:`pipeline.text.codes.escape_text`)."""
+    if "<" not in text and "&" not in text:
         return text
-    return re.sub(r"<(?=/?[gx]\d)", "<\u2060", text)
+    return escape_text(text)
 
 
 def _has_words(text: str) -> bool:
@@ -703,3 +720,17 @@ def _newline_marks(stripped: str, before: int) -> list[tuple[int, int]]:
 def walk(root: etree._Element, page_lang: str, *, light: bool = False) -> list[Unit]:
     """All translatable units of a parsed page, in document order."""
     return Walker(root, page_lang, light=light).run()
+
+
+def _inline_content(node: etree._Element) -> bool:
+    """True when everything inside ``node`` is inline; what a protected
+    element holds (an svg's paths, a select's options) does not count."""
+    for child in node:
+        tag = tag_of(child)
+        if not tag or tag in PROTECTED_INLINE or tag in VOID_INLINE:
+            if tag and tag not in INLINE_TAGS:
+                return False
+            continue
+        if tag not in INLINE_TAGS or (len(child) and not _inline_content(child)):
+            return False
+    return True

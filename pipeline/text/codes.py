@@ -9,7 +9,9 @@ style, so a translator or a machine can move them but never see or break an
 
 ``N`` counts from 1 in the order the codes open in the source sentence. The
 attributes of every code are held aside by extraction and restored at merge.
-Only these exact shapes are codes; any other ``<`` is plain text.
+Only these exact shapes are codes. A literal ``<`` in the text is written
+``&lt;`` (and a literal ``&lt;`` or ``&amp;`` gets its ``&`` written ``&amp;``),
+so no tool can mistake text for a code: see :func:`escape_text`.
 """
 
 from __future__ import annotations
@@ -56,6 +58,37 @@ class CodeProblem:
     message: str
 
 
+_ESCAPE_AMP = re.compile(r"&(?=(?:lt|amp);)")
+_UNESCAPE = re.compile(r"&(lt|amp);")
+
+
+def escape_text(text: str) -> str:
+    """Plain text as it goes between codes: ``<`` as ``&lt;``.
+
+    Only the ``&`` that starts ``&lt;`` or ``&amp;`` is escaped in turn, so
+    "R&D" stays as translators expect it, yet every text comes back exactly.
+
+    >>> escape_text("a <b & <g1> &lt;")
+    'a &lt;b & &lt;g1> &amp;lt;'
+    >>> unescape_text(escape_text("x &amp; <y &lt;z")) == "x &amp; <y &lt;z"
+    True
+    """
+    if "&" in text:
+        text = _ESCAPE_AMP.sub("&amp;", text)
+    return text.replace("<", "&lt;") if "<" in text else text
+
+
+def unescape_text(text: str) -> str:
+    """The inverse of :func:`escape_text`, for text between codes.
+
+    >>> unescape_text("&lt;prev &amp;lt; R&D")
+    '<prev &lt; R&D'
+    """
+    if "&" not in text:
+        return text
+    return _UNESCAPE.sub(lambda m: "<" if m.group(1) == "lt" else "&", text)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split a coded sentence into text and code tokens.
 
@@ -82,10 +115,10 @@ def tokenize(text: str) -> list[Token]:
 def strip_codes(text: str) -> str:
     """The plain text of a coded sentence, as a reader sees it.
 
-    >>> strip_codes("Le <g1>magnésium</g1> aide.<x2/>")
-    'Le magnésium aide.'
+    >>> strip_codes("Le <g1>magnésium</g1> aide.<x2/> a &lt; b")
+    'Le magnésium aide. a < b'
     """
-    return CODE_RE.sub("", text)
+    return unescape_text(CODE_RE.sub("", text))
 
 
 def codes_of(text: str) -> list[str]:
@@ -170,3 +203,41 @@ def renumber(text: str, mapping: dict[int, int]) -> str:
         return f"<{m.group(1)}g{n}>"
 
     return CODE_RE.sub(sub, text)
+
+
+CodeTag = tuple[int, str, tuple[tuple[str, str], ...]]
+_SHOWN_VALUE = 40  # longer attribute values are cut: the comment is a reminder, not a copy
+
+
+def describe_codes(text: str, code_tags: tuple[CodeTag, ...]) -> str:
+    """What each code of ``text`` stands for, as a translator's comment.
+
+    Translators see ``<g1>`` where the page has a link: the comment shows the
+    markup, as Translate Toolkit and Okapi show it, without putting it in
+    the msgid where it could be broken.
+
+    >>> describe_codes("<g1>a</g1> <g2>b</g2><x3/>",
+    ...     ((1, "a", (("href", "/nl/a"),)), (2, "strong", ()), (3, "br", ())))
+    'g1 = <a href="/nl/a">, g2 = <strong>, x3 = <br>'
+    >>> describe_codes("<x1/>", ((1, "#comment", ()),))
+    'x1 = <!-- -->'
+    """
+    kinds = {
+        int(m.group(2) or m.group(3)): "x" if m.group(3) else "g" for m in CODE_RE.finditer(text)
+    }
+    parts = []
+    for number, tag, attrs in code_tags:
+        if number not in kinds:
+            continue
+        if tag == "#comment":
+            shown = "<!-- -->"
+        else:
+            shown = "".join(f' {name}="{_cut(value)}"' for name, value in attrs)
+            shown = f"<{tag}{shown}>"
+        parts.append(f"{kinds[number]}{number} = {shown}")
+    return ", ".join(parts)
+
+
+def _cut(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= _SHOWN_VALUE else value[: _SHOWN_VALUE - 3] + "..."

@@ -209,7 +209,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[str, str]]:
         return []
     if not _MAYBE_BOUNDARY.search(text):
         return [(text, "")]  # no end mark followed by a space: one sentence
-    plain, offsets = plain_map(text)
+    plain, offsets = plain_map(text, escapes=False)
     if not plain.strip():
         return [(text, "")]
 

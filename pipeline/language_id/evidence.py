@@ -1,0 +1,521 @@
+"""The leftover judge: is a text in its page's language? Evidence, not word lists.
+
+A translated page goes wrong in small places: a Dutch title above the French
+one, "Written by" in a French byline, an alt text or a card teaser never
+translated, one English sentence inside a French paragraph. The judge decides,
+text by text, whether a text (or a run of words inside it) is such a leftover.
+
+It weighs three kinds of evidence that hold on pages nobody tuned it for:
+
+1. **Word statistics** (wordfreq). Each word's frequency in French, Dutch and
+   English is a likelihood: "Geschreven" and "door" are common Dutch and rare
+   French, so they say "Dutch" loudly; "Blog", "Privacy" or "Routes" are common
+   in two of the languages and say almost nothing. Capitalised words inside a
+   sentence and words rare in all three languages are mostly names (people,
+   places, dishes, products) and count for little. This replaces the hand-made
+   lists of UI phrases, cognates, loanwords, ingredients and brands that did not
+   generalise.
+2. **Running text** (Lingua) for texts of several words, whose confidences are
+   added to the word evidence.
+3. **The site itself** (:class:`SiteEvidence`). A capitalised word that the
+   site writes inside sentences on pages of two or more languages (its company,
+   its products, its people, its places) is neutral on every page.
+
+Structure that is never language is blanked first, keeping offsets: inline
+codes, URLs and e-mail addresses, numbers and units, dates (month names come
+from Babel; a date's own language is the dates check's business), acronyms,
+glossary terms, and citations in a references list.
+
+A verdict says which words are foreign, as character offsets: a byline "Written
+by Inès Vermeulen · Gepubliceerd op 3 maart 2024" on an English page flags
+"Gepubliceerd op", not the byline. The few parameters of :class:`Params` are
+fitted on a development set of real pages (``bench/fit_judge.py``), never on a
+single string.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.language_id.judge import (
+    _URL_RE,
+    LANGS,
+    Span,
+    Verdict,
+    _as_dict,
+    _detector,
+    _is_acronym,
+    _is_citation,
+    _trim,
+)
+from pipeline.languages import month_names
+from pipeline.text.codes import CODE_RE
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ESCAPE_RE = re.compile(r"&(?:lt|amp);")
+_NUMBER_RE = re.compile(r"(?<![\w])[-+]?\d+(?:[.,:/]\d+)*(?:\s?(?:%|°C|°F|[a-zµμ]{1,3}\b))?")
+_TOKEN_RE = re.compile(r"[^\W_][\w'’+&/.-]*[\w+]|[^\W_]")
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_QUOTE_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|„[^“”]{3,}[“”]|\"[^\"]{3,}\"")
+_SENTENCE_BREAK = '.!?:;·|•–—([«"“„/\n'
+
+
+EDGE_EVIDENCE = 0.5
+"""Evidence (Zipf units) the first and last word of a foreign run must carry."""
+
+
+@dataclass(frozen=True)
+class Params:
+    """The judge's few parameters (fitted by ``bench/fit_judge.py`` on the dev set).
+
+    Word evidence is in Zipf units (log10 of a word's frequency per billion words).
+    """
+
+    floor: float = 1.5
+    """Zipf given to a word a language's list lacks (or holds below this): a word
+    unknown to a language is rare there, not impossible."""
+    clip: float = 3.0
+    """The most one word can say for one language over another."""
+    name_weight: float = 0.15
+    """Weight of a capitalised word inside a sentence: mostly a name."""
+    rare_zipf: float = 2.5
+    """A word rarer than this in all three languages is a name or a term..."""
+    rare_weight: float = 0.3
+    """...and counts this much."""
+    lingua_weight: float = 3.0
+    """Weight of Lingua's confidence margin (foreign minus page language, -1..1)."""
+    lingua_min_words: int = 1
+    """Texts with fewer words are judged by word evidence alone (the fit found
+    Lingua's margin useful even on one word: "Subscribe", "Published on")."""
+    threshold: float = 2.5
+    """Evidence a whole text needs to be called foreign."""
+    native_zipf: float = 3.5
+    """A one-word text that is at least this frequent in the page's language is
+    the page's word ("Privé" is Dutch as well as French), whatever else it is.
+    The dev split scores the same from 3.5 up (off); the lowest, which flags
+    least, is kept."""
+    span_threshold: float = 4.0
+    """Evidence a run of words inside a text needs to be called foreign."""
+    switch_cost: float = 1.5
+    """Evidence a change of language between two words must overcome."""
+    span_min_words: int = 2
+    """Words a foreign run must have (one word inside a sentence is a loanword)."""
+
+
+@lru_cache(maxsize=1 << 17)
+def word_zipf(word: str) -> tuple[float, float, float]:
+    """The word's Zipf frequency in French, Dutch and English (wordfreq, ``best`` lists).
+
+    >>> fr, nl, en = word_zipf("door")
+    >>> nl > en > fr
+    True
+    """
+    from wordfreq import zipf_frequency
+
+    return tuple(zipf_frequency(word, lang) for lang in LANGS)  # type: ignore[return-value]
+
+
+_LANG_INDEX = {lang: i for i, lang in enumerate(LANGS)}
+
+
+@dataclass
+class Word:
+    """A word of a text: where it is, how much it counts, and what it says."""
+
+    start: int
+    end: int
+    weight: float
+    zipf: tuple[float, float, float]
+
+    def says(self, foreign: str, expected: str, params: Params) -> float:
+        """Evidence (Zipf units) that this word is ``foreign`` rather than ``expected``."""
+        f = max(self.zipf[_LANG_INDEX[foreign]], params.floor)
+        e = max(self.zipf[_LANG_INDEX[expected]], params.floor)
+        return self.weight * max(-params.clip, min(params.clip, f - e))
+
+
+@lru_cache(maxsize=1)
+def _month_re() -> re.Pattern[str]:
+    names = sorted({n for lang in LANGS for n in month_names(lang)}, key=len, reverse=True)
+    m = "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
+    day = r"\d{1,2}(?:er|e|st|nd|rd|th)?\.?"
+    # A month name only with a day or a year beside it: "mai", "mars" and "may"
+    # are words too.
+    return re.compile(
+        rf"(?<![\w])(?:{day}\s+{m}(?:\s+\d{{4}})?|{m}\s+{day},?(?:\s+\d{{4}})?|{m}\s+\d{{4}})"
+        r"(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) / len(long) >= 0.6
+
+
+def _initial(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens the text or a sentence or clause."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_BREAK
+
+
+@dataclass(frozen=True)
+class SiteTerm:
+    """A capitalised word a site writes inside sentences in several languages."""
+
+    term: str
+    langs: tuple[str, ...]
+    seen: int
+
+
+@dataclass
+class SiteEvidence:
+    """What a run of pages says about the site's own names.
+
+    A word counts as the site's own when it is capitalised inside a sentence
+    (not opening it, not in a Title Case headline) on pages of at least two
+    languages: "Groenhart" in "Chez Groenhart, nous..." and "At Groenhart we...".
+    Such words are neutral on every page of the site. Learned from the pages
+    themselves, so it holds for any site; :meth:`terms` lists them for a person
+    to confirm, and the glossary stays the explicit override.
+    """
+
+    langs_of: dict[str, set[str]] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def learn(cls, texts: Iterable[tuple[str, str]]) -> SiteEvidence:
+        """Learn from ``(text, page language)`` pairs."""
+        site = cls()
+        for text, lang in texts:
+            plain = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
+            matches = list(_WORD_RE.finditer(plain))
+            if len(matches) < 3 or _title_case([m.group(0) for m in matches]):
+                continue
+            for m in matches:
+                word = m.group(0)
+                if len(word) < 3 or not word[0].isupper() or word.isupper():
+                    continue
+                if _initial(plain, m.start()):
+                    continue
+                site.langs_of.setdefault(word, set()).add(lang)
+                site.seen[word] = site.seen.get(word, 0) + 1
+        return site
+
+    def neutral(self, word: str) -> bool:
+        """True for a word the site uses as a name in two languages or more."""
+        return len(self.langs_of.get(word, ())) >= 2
+
+    def terms(self) -> list[SiteTerm]:
+        """The site's names, most seen first."""
+        found = [
+            SiteTerm(w, tuple(sorted(langs)), self.seen[w])
+            for w, langs in self.langs_of.items()
+            if len(langs) >= 2
+        ]
+        return sorted(found, key=lambda t: (-t.seen, t.term))
+
+
+_NO_SITE = SiteEvidence()
+_LINGUA: dict[str, dict[str, float]] = {}
+"""Lingua's confidences by blanked text, for the life of the process: a site
+repeats its menus and bylines on every page, and fitting judges the same texts
+many times."""
+
+
+@dataclass
+class _Read:
+    """A text read for judging: its blanked form and its words."""
+
+    index: int
+    text: str
+    expected: str
+    context: str
+    plain: str
+    masked: str
+    words: list[Word]
+    lingua: dict[str, float] = field(default_factory=dict)
+
+
+class EvidenceJudge:
+    """Decides whether texts of a page are in the page's language (see the module)."""
+
+    def __init__(
+        self,
+        *,
+        glossary: Iterable[str] = (),
+        furniture: Mapping[str, str] | None = None,
+        known: Iterable[tuple[str, str, str, str]] = (),
+        params: Params | None = None,
+    ) -> None:
+        terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
+        self._glossary = (
+            re.compile(
+                r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])",
+                re.IGNORECASE,
+            )
+            if terms
+            else None
+        )
+        self._furniture = {" ".join(k.casefold().split()): v for k, v in (furniture or {}).items()}
+        self.params = params or Params()
+        self.site = _NO_SITE
+        # Memory evidence: what the translation memory and catalogs know. A text
+        # known as a source in another language, with a translation into the
+        # page's language, is a leftover; a text known in the page's language is not.
+        self._known_lang: dict[str, set[str]] = {}
+        self._translated: dict[tuple[str, str], str] = {}
+        for source_lang, source, target_lang, target in known:
+            s_key, t_key = _key(source), _key(target)
+            if not s_key or not t_key or s_key == t_key:
+                continue
+            self._known_lang.setdefault(s_key, set()).add(source_lang)
+            self._known_lang.setdefault(t_key, set()).add(target_lang)
+            self._translated.setdefault((s_key, target_lang), target)
+
+    def judge(self, text: str, expected: str, context: str = "text") -> Verdict:
+        """Judge one text found on a page in language ``expected``."""
+        return self.judge_many([(text, expected, context)])[0]
+
+    def judge_many(
+        self, items: Sequence[tuple[str, str, str]], site: SiteEvidence | None = None
+    ) -> list[Verdict]:
+        """Judge ``(text, expected, context)`` items; Lingua runs once, batched.
+
+        ``site`` is what the pages of this run say about the site's names; by
+        default it is learned from the items themselves.
+        """
+        if site is None:
+            site = SiteEvidence.learn((t, lang) for t, lang, _ in items)
+        self.site = site
+        verdicts: list[Verdict | None] = [None] * len(items)
+        reads: list[_Read] = []
+        for index, (text, expected, context) in enumerate(items):
+            if expected not in LANGS:
+                raise ValueError(f"unknown page language {expected!r}; expected one of {LANGS}")
+            outcome = self._read(index, text, expected, context)
+            if isinstance(outcome, Verdict):
+                verdicts[index] = outcome
+            else:
+                reads.append(outcome)
+        wanted = [r for r in reads if len(r.words) >= self.params.lingua_min_words]
+        todo = sorted({r.masked for r in wanted} - _LINGUA.keys())
+        if todo:
+            batch = _detector().compute_language_confidence_values_in_parallel(todo)
+            for masked, values in zip(todo, batch, strict=True):
+                _LINGUA[masked] = _as_dict(values)
+        for r in wanted:
+            r.lingua = _LINGUA[r.masked]
+        for r in reads:
+            verdicts[r.index] = self._decide(r)
+        return [v for v in verdicts if v is not None]
+
+    # --- reading ----------------------------------------------------------------
+
+    def _read(self, index: int, text: str, expected: str, context: str) -> Verdict | _Read:
+        plain = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
+        if not _LETTER_RE.search(plain):
+            reason = "number" if any(c.isdigit() for c in plain) else "too-short"
+            return Verdict(text, expected, None, None, False, reason)
+        key = " ".join(plain.casefold().split())
+        if key in self._furniture:
+            lang = self._furniture[key]
+            if lang == expected:
+                return Verdict(text, expected, lang, 1.0, False, "furniture")
+            return _whole(text, plain, expected, lang, 1.0, "furniture")
+        known = self._known_lang.get(_key(plain))
+        if known:
+            if expected in known:
+                return Verdict(text, expected, expected, 1.0, False, "memory")
+            for lang in LANGS:
+                if lang in known and (_key(plain), expected) in self._translated:
+                    return _whole(text, plain, expected, lang, 1.0, "memory")
+        if _is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
+            return Verdict(text, expected, None, None, False, "citation")
+        masked = _blank(plain, _ESCAPE_RE)
+        masked = _blank(masked, _URL_RE)
+        masked = _blank(masked, _month_re())
+        masked = _blank(masked, _NUMBER_RE)
+        if self._glossary is not None:
+            masked = _blank(masked, self._glossary)
+        masked = self._blank_quotes(masked)
+        for tok in _TOKEN_RE.finditer(masked):
+            if _is_acronym(tok.group(0)) and not _shouting(plain):
+                masked = (
+                    masked[: tok.start()] + " " * (tok.end() - tok.start()) + masked[tok.end() :]
+                )
+        matches = list(_WORD_RE.finditer(masked))
+        if not matches:
+            return Verdict(text, expected, None, None, False, "too-short")
+        title = _title_case([m.group(0) for m in matches]) or _shouting(plain)
+        p = self.params
+        words: list[Word] = []
+        for m in matches:
+            word = m.group(0)
+            if self.site.neutral(word):
+                continue
+            zipf = word_zipf(word.casefold())
+            weight = 1.0
+            if (word[0].isupper() and not title and not _initial(masked, m.start())) or (
+                any(c.isupper() for c in word[1:]) and not word.isupper()
+            ):
+                # A capital inside a sentence, or inside a word (CureCurious,
+                # iPhone): a name.
+                weight *= p.name_weight
+            if max(zipf) < p.rare_zipf:
+                weight *= p.rare_weight
+            words.append(Word(m.start(), m.end(), weight, zipf))
+        if not words:
+            return Verdict(text, expected, None, None, False, "name")
+        return _Read(index, text, expected, context, plain, masked, words)
+
+    @staticmethod
+    def _blank_quotes(masked: str) -> str:
+        """Blank quotations inside a longer text (a quoted paper title is reported
+        speech); a text that is all quote is still judged."""
+        quotes = list(_QUOTE_RE.finditer(masked))
+        if not quotes:
+            return masked
+        outside = _blank(masked, _QUOTE_RE)
+        return outside if len(_WORD_RE.findall(outside)) >= 3 else masked
+
+    # --- deciding ---------------------------------------------------------------
+
+    def evidence(self, r: _Read, foreign: str) -> float:
+        """All evidence that the text is ``foreign`` rather than its page's language."""
+        total = sum(w.says(foreign, r.expected, self.params) for w in r.words)
+        if r.lingua:
+            # Lingua reads names too: its say is scaled by how much of the text
+            # is words that count fully.
+            share = sum(w.weight for w in r.words) / len(r.words)
+            margin = r.lingua.get(foreign, 0.0) - r.lingua.get(r.expected, 0.0)
+            total += self.params.lingua_weight * share * margin
+        return total
+
+    def _decide(self, r: _Read) -> Verdict:
+        p = self.params
+        others = [lang for lang in LANGS if lang != r.expected]
+        scores = {lang: self.evidence(r, lang) for lang in others}
+        found = max(others, key=lambda lang: (scores[lang], -LANGS.index(lang)))
+        score = scores[found]
+        if r.context == "reference" and found == "en":
+            return Verdict(r.text, r.expected, found, None, False, "citation")
+        whole = score >= p.threshold
+        if whole and len(r.words) == 1:
+            whole = r.words[0].zipf[_LANG_INDEX[r.expected]] < p.native_zipf
+        if whole or len(r.words) > p.span_min_words:
+            need = min(p.threshold, p.span_threshold) if whole else p.span_threshold
+            spans = self._runs(r, others, need)
+            if spans and (len({s.lang for s in spans}) > 1 or self._page_words_outside(r, spans)):
+                main = max(spans, key=lambda s: s.confidence)
+                return Verdict(r.text, r.expected, main.lang, main.confidence, True, "mixed", spans)
+        if whole:
+            confidence = _confidence(score, p.threshold)
+            return _whole(r.text, r.plain, r.expected, found, confidence, "foreign")
+        reason = "same-language" if score < 0 else "low-confidence"
+        return Verdict(r.text, r.expected, r.expected if score < 0 else found, None, False, reason)
+
+    def _page_words_outside(self, r: _Read, spans: Sequence[Span]) -> bool:
+        """True when a word outside the foreign runs is in the page's language:
+        then only the runs are foreign, else the whole text is."""
+        for w in r.words:
+            if any(s.start <= w.start < s.end for s in spans):
+                continue
+            if all(w.says(s.lang, r.expected, self.params) <= -EDGE_EVIDENCE for s in spans):
+                return True
+        return False
+
+    def _runs(self, r: _Read, others: Sequence[str], need: float) -> tuple[Span, ...]:
+        """Runs of words inside the text that are in another language.
+
+        A Viterbi pass labels each word with the page's language or one of the
+        others, paying ``switch_cost`` for each change, so a run is a stretch of
+        words that together say "foreign" and a lone ambiguous word ("on" is
+        French too) does not drag one run into the next. A run counts with
+        ``need`` evidence and ``span_min_words`` words that say "foreign" themselves.
+        """
+        p = self.params
+        states = [r.expected, *others]
+        says = [
+            [0.0 if lang == r.expected else w.says(lang, r.expected, p) for lang in states]
+            for w in r.words
+        ]
+        score = list(says[0])
+        back: list[list[int]] = []
+        for row in says[1:]:
+            step, new = [], []
+            for j in range(len(states)):
+                k = max(
+                    range(len(states)),
+                    key=lambda i: score[i] - (p.switch_cost if i != j else 0.0),
+                )
+                step.append(k)
+                new.append(score[k] - (p.switch_cost if k != j else 0.0) + row[j])
+            back.append(step)
+            score = new
+        path = [max(range(len(states)), key=lambda i: score[i])]
+        for step in reversed(back):
+            path.append(step[path[-1]])
+        path.reverse()
+        spans: list[Span] = []
+        i = 0
+        while i < len(path):
+            j = i
+            while j < len(path) and path[j] == path[i]:
+                j += 1
+            if path[i] != 0:
+                lang = states[path[i]]
+                a, b = i, j
+                while a < b and says[a][path[i]] < EDGE_EVIDENCE:
+                    a += 1
+                while b > a and says[b - 1][path[i]] < EDGE_EVIDENCE:
+                    b -= 1
+                evidence = sum(says[k][path[i]] for k in range(a, b))
+                strong = sum(1 for k in range(a, b) if says[k][path[i]] > 0)
+                if b > a and evidence >= need and strong >= p.span_min_words:
+                    start, end = _trim(r.plain, r.words[a].start, r.words[b - 1].end)
+                    spans.append(Span(start, end, lang, _confidence(evidence, need)))
+            i = j
+        return tuple(spans)
+
+
+def _key(text: str) -> str:
+    """A text as the memory is looked up: no codes, case or outer punctuation.
+
+    >>> _key(" <g1>Written</g1>  by: ")
+    'written by'
+    """
+    plain = CODE_RE.sub(" ", text)
+    return " ".join(plain.casefold().split()).strip(" .:;,!?·|-–—")
+
+
+def _length(spans: Sequence[Span]) -> int:
+    return sum(s.end - s.start for s in spans)
+
+
+def _confidence(score: float, threshold: float) -> float:
+    """Evidence as a 0..1 figure for reports: 0.5 at the threshold."""
+    return round(1.0 / (1.0 + math.exp(-(score - threshold))), 3)
+
+
+def _shouting(plain: str) -> bool:
+    letters = [c for c in plain if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _whole(
+    text: str, plain: str, expected: str, found: str, confidence: float, reason: str
+) -> Verdict:
+    start, end = _trim(plain, 0, len(plain))
+    return Verdict(
+        text, expected, found, confidence, True, reason, (Span(start, end, found, confidence),)
+    )
