@@ -1,4 +1,4 @@
-"""Translation memory: Translation memory: exact and fuzzy matches, TMX in and out.
+"""Translation memory: exact and fuzzy matches, TMX in and out.
 
 The memory remembers every translated sentence of the project, per language
 pair, so a sentence translated once (a title, a disclaimer, a recurring
