@@ -36,7 +36,7 @@ from pipeline.checks.runner import run_checks
 from pipeline.text.codes import strip_codes
 
 if TYPE_CHECKING:
-    from pipeline.language_id.judge import Verdict
+    from pipeline.language_id.verdicts import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_articles"

@@ -4,7 +4,7 @@ Usage::
 
     python bench/eval_language.py                 # tune and holdout, separately
     python bench/eval_language.py --split tune    # what you look at while tuning
-    python bench/eval_language.py --set min_confidence=0.7 --split tune
+    python bench/eval_language.py --set threshold=3.0 --split tune
 
 A case is a true positive when it is labelled "leftover" and the judge flags it;
 precision and recall are about that flag. A flagged leftover whose language is
@@ -27,7 +27,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.language_id.judge import LanguageJudge, Verdict  # noqa: E402
+import dataclasses  # noqa: E402
+
+from pipeline.language_id.evidence import EvidenceJudge, Params  # noqa: E402
+from pipeline.language_id.verdicts import Verdict  # noqa: E402
 
 CASES_DIR = ROOT / "tests" / "data" / "language_cases"
 
@@ -76,7 +79,7 @@ def judge_cases(cases: Sequence[Case], **params: Any) -> list[Verdict]:
     for case in cases:
         by_glossary.setdefault(case.glossary, []).append(case)
     for glossary, group in by_glossary.items():
-        judge = LanguageJudge(glossary=glossary, **params)
+        judge = EvidenceJudge(glossary=glossary, params=dataclasses.replace(Params(), **params))
         results = judge.judge_many([(c.text, c.page_lang, c.context) for c in group])
         verdicts.update({c.id: v for c, v in zip(group, results, strict=True)})
     return [verdicts[c.id] for c in cases]
@@ -121,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="override a LanguageJudge threshold, e.g. min_confidence=0.7",
+        help="override a judge parameter (language_id.evidence.Params), e.g. threshold=3.0",
     )
     args = parser.parse_args(argv)
     params: dict[str, Any] = {}

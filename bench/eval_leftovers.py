@@ -29,10 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.checks.base import CheckContext  # noqa: E402
 from pipeline.checks.language import MixedLanguage  # noqa: E402
 from pipeline.checks.output import to_json  # noqa: E402
 from pipeline.checks.runner import check_files, find_inputs, load_file  # noqa: E402
-from pipeline.language_id.judge import LANGS, Verdict, _as_dict, _detector  # noqa: E402
+from pipeline.language_id.lingua import LANGS, as_dict, detector  # noqa: E402
+from pipeline.language_id.verdicts import Verdict  # noqa: E402
 from pipeline.text.codes import strip_codes  # noqa: E402
 
 CORPUS = ROOT / "eval" / "leftovers"
@@ -49,10 +51,10 @@ class NaiveJudge:
 
     def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
         texts = [strip_codes(text) for text, _, _ in items]
-        batch = _detector().compute_language_confidence_values_in_parallel(texts)
+        batch = detector().compute_language_confidence_values_in_parallel(texts)
         verdicts = []
         for (text, expected, _), values in zip(items, batch, strict=True):
-            conf = _as_dict(values)
+            conf = as_dict(values)
             found = max(LANGS, key=lambda lang: conf.get(lang, 0.0))
             foreign = found != expected and conf.get(found, 0.0) >= self.threshold
             verdicts.append(Verdict(text, expected, found, conf.get(found), foreign, "baseline"))
@@ -90,7 +92,7 @@ def tolk_findings(split: str) -> str:
 def baseline_findings(split: str, threshold: float) -> str:
     """The naive judge's findings on a split, through the same check and report."""
     files = [load_file(path) for path in find_inputs([CORPUS / split])]
-    report = check_files(files, [MixedLanguage(judge=NaiveJudge(threshold))])
+    report = check_files(files, [MixedLanguage(CheckContext(judge=NaiveJudge(threshold)))])
     return json.dumps(to_json(report))
 
 

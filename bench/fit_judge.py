@@ -9,7 +9,9 @@ The pages are loaded once; each candidate runs the real mixed-language check
 over them and is scored by the shared scorer (``../shared/eval``), so the
 figure is the one ``tolk check`` gets. Only the dev split is read: the holdout
 split is for reporting (``bench/eval_leftovers.py``), never for fitting.
-The objective is F1 with a penalty per trap flagged.
+The objective is F1 with a penalty per trap flagged, plus half the accuracy on
+the ``tune`` split of the labelled strings in tests/data/language_cases (their
+``holdout`` split is a test, never fitted on).
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.checks.base import CheckContext  # noqa: E402
 from pipeline.checks.language import MixedLanguage  # noqa: E402
 from pipeline.checks.output import to_json  # noqa: E402
 from pipeline.checks.runner import check_files, find_inputs, load_file  # noqa: E402
@@ -42,15 +46,47 @@ GRID: dict[str, list[float]] = {
     "lingua_min_words": [1, 2, 3],
     "threshold": [1.5, 2.0, 2.25, 2.5, 3.0, 3.5],
     "span_threshold": [3.0, 4.0, 5.0, 6.0],
+    "loan_zipf": [0.0, 1.0, 1.5, 2.0, 2.5, 99.0],
     "switch_cost": [0.5, 1.0, 1.5, 2.5, 4.0],
     "native_zipf": [3.0, 3.5, 4.0, 4.5, 5.0, 9.0],
 }
 SCORE = re.compile(r"precision ([\d.]+).*recall ([\d.]+).*traps flagged (\d+)")
 
 
-def score(params: Params, files: list, scorer: Path) -> tuple[float, float, float, int]:
-    """(objective, precision, recall, traps) of one parameter set on the dev pages."""
-    check = MixedLanguage(judge=EvidenceJudge(params=params))
+CASES = ROOT / "tests" / "data" / "language_cases"
+
+
+def tune_cases() -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """The tune split of the labelled strings, grouped by glossary."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            if case["split"] == "tune":
+                groups.setdefault(tuple(case.get("glossary", ())), []).append(case)
+    return groups
+
+
+def case_accuracy(params: Params, groups: dict[tuple[str, ...], list[dict[str, Any]]]) -> float:
+    """Share of the tune strings judged as labelled."""
+    right = total = 0
+    for glossary, cases in groups.items():
+        judge = EvidenceJudge(glossary=glossary, params=params)
+        verdicts = judge.judge_many([(c["text"], c["page_lang"], c["context"]) for c in cases])
+        for case, verdict in zip(cases, verdicts, strict=True):
+            leftover = case["expected"] == "leftover"
+            ok = verdict.foreign == leftover and (
+                not leftover or verdict.found == case.get("found_lang", verdict.found)
+            )
+            right += ok
+            total += 1
+    return right / total if total else 0.0
+
+
+def score(
+    params: Params, files: list, scorer: Path, groups: dict[tuple[str, ...], list[dict[str, Any]]]
+) -> tuple[float, float, float, int, float]:
+    """(objective, precision, recall, traps, tune accuracy) of one parameter set."""
+    check = MixedLanguage(CheckContext(judge=EvidenceJudge(params=params)))
     report = check_files(files, [check])
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as out:
         json.dump(to_json(report), out)
@@ -66,7 +102,8 @@ def score(params: Params, files: list, scorer: Path) -> tuple[float, float, floa
         raise SystemExit(f"scorer said: {line}")
     p, r, traps = float(m.group(1)), float(m.group(2)), int(m.group(3))
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f1 - 0.005 * traps, p, r, traps
+    accuracy = case_accuracy(params, groups)
+    return f1 - 0.005 * traps + 0.5 * accuracy, p, r, traps, accuracy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,21 +113,22 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     files = [load_file(path) for path in find_inputs([DEV])]
     best = Params()
-    best_score = score(best, files, args.scorer)
+    groups = tune_cases()
+    best_score = score(best, files, args.scorer, groups)
     print(f"start  {best_score}")
     for rnd in range(args.rounds):
         changed = False
         for name, values in GRID.items():
             for value in values:
                 candidate = dataclasses.replace(best, **{name: value})
-                result = score(candidate, files, args.scorer)
+                result = score(candidate, files, args.scorer, groups)
                 if result[0] > best_score[0] + 1e-9:
                     best, best_score, changed = candidate, result, True
                     print(f"round {rnd + 1} {name}={value}: {result}")
         if not changed:
             break
     print("best", best)
-    print("dev objective, precision, recall, traps:", best_score)
+    print("objective, dev precision, dev recall, dev traps, tune accuracy:", best_score)
     return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.language_id.judge import Span, Verdict
+from pipeline.language_id.verdicts import Span, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_articles"

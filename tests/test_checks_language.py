@@ -8,7 +8,7 @@ from pipeline.checks import CheckContext, Item, make_checks
 from pipeline.checks.inputs import load_page
 from pipeline.checks.language import MixedLanguage, is_translation_below
 from pipeline.checks.runner import check_files
-from pipeline.language_id.judge import CONTEXTS
+from pipeline.language_id.verdicts import CONTEXTS
 from pipeline.segments import Segment
 
 from .conftest import FakeJudge

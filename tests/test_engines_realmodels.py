@@ -55,7 +55,7 @@ def _pairs(engine: ArgosEngine) -> list[tuple[str, str]]:
 
 
 def test_real_models_translate_into_the_target_language(real_engine: ArgosEngine) -> None:
-    from pipeline.language_id.judge import detect_language
+    from pipeline.language_id.lingua import detect_language
 
     pairs = _pairs(real_engine)
     if not pairs:

@@ -70,7 +70,7 @@ def test_an_english_sentence_inside_a_french_paragraph() -> None:
         "reduces stress in adults. Il agit sur le système nerveux."
     )
     assert spans(text, "fr", "paragraph") == [
-        ("This study shows that magnesium reduces stress in adults", "en")
+        ("This study shows that magnesium reduces stress in adults.", "en")
     ]
 
 

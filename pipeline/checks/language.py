@@ -2,7 +2,7 @@
 
 Every segment of a page (visible sentences, translatable attributes, title,
 meta tags, JSON-LD), and every translation of a catalog, goes to
-:class:`pipeline.language_id.judge.LanguageJudge` in one batch. Deliberately foreign
+:class:`pipeline.language_id.evidence.EvidenceJudge` in one batch. Deliberately foreign
 text (an element with its own ``lang``) is not judged. A leftover title sitting
 right above its own translation (a Dutch ``<p class="title">`` above the
 French ``<h1>``) is said to be one, so a reviewer removes it rather than
@@ -19,7 +19,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Fix, Item, Problem
-from pipeline.language_id.judge import CONTEXTS, Verdict
+from pipeline.language_id.verdicts import CONTEXTS, Verdict
 from pipeline.languages import LANGUAGES, display_name
 from pipeline.text.codes import strip_codes
 
@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 class Judge(Protocol):
-    """What the check needs from a language judge (see :class:`LanguageJudge`)."""
+    """What the check needs from a language judge (see ``EvidenceJudge``)."""
 
     def judge_many(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
         """Judge ``(text, expected language, context)`` items in one batch."""

@@ -41,30 +41,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.language_id.judge import (
-    _URL_RE,
-    LANGS,
-    Span,
-    Verdict,
-    _as_dict,
-    _detector,
-    _is_acronym,
-    _is_citation,
-    _trim,
-)
+from pipeline.language_id.lingua import LANGS, as_dict, detector
+from pipeline.language_id.verdicts import CONTEXTS, Span, Verdict, trim
 from pipeline.languages import month_names
 from pipeline.text.codes import CODE_RE
+from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ESCAPE_RE = re.compile(r"&(?:lt|amp);")
-_NUMBER_RE = re.compile(r"(?<![\w])[-+]?\d+(?:[.,:/]\d+)*(?:\s?(?:%|°C|°F|[a-zµμ]{1,3}\b))?")
 _TOKEN_RE = re.compile(r"[^\W_][\w'’+&/.-]*[\w+]|[^\W_]")
 _YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _QUOTE_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|„[^“”]{3,}[“”]|\"[^\"]{3,}\"")
 _SENTENCE_BREAK = '.!?:;·|•–—([«"“„/\n'
 
 
+LOAN_MAX_WORDS = 4
+"""Longer foreign runs inside a sentence are never taken for loan phrases."""
 EDGE_EVIDENCE = 0.5
 """Evidence (Zipf units) the first and last word of a foreign run must carry."""
 
@@ -94,13 +87,14 @@ class Params:
     Lingua's margin useful even on one word: "Subscribe", "Published on")."""
     threshold: float = 2.5
     """Evidence a whole text needs to be called foreign."""
-    native_zipf: float = 3.5
+    native_zipf: float = 4.5
     """A one-word text that is at least this frequent in the page's language is
-    the page's word ("Privé" is Dutch as well as French), whatever else it is.
-    The dev split scores the same from 3.5 up (off); the lowest, which flags
-    least, is kept."""
+    the page's word ("Privé" is Dutch as well as French), whatever else it is."""
     span_threshold: float = 4.0
     """Evidence a run of words inside a text needs to be called foreign."""
+    loan_zipf: float = 2.0
+    """A short foreign run inside a sentence whose words all have at least this
+    Zipf frequency in the page's language is a loan phrase, not a leftover."""
     switch_cost: float = 1.5
     """Evidence a change of language between two words must overcome."""
     span_min_words: int = 2
@@ -262,7 +256,11 @@ class EvidenceJudge:
             if terms
             else None
         )
-        self._furniture = {" ".join(k.casefold().split()): v for k, v in (furniture or {}).items()}
+        self._furniture: dict[str, str] = {}
+        for phrase, lang in (furniture or {}).items():
+            if lang not in LANGS:
+                raise ValueError(f"furniture {phrase!r}: unknown language {lang!r}")
+            self._furniture[" ".join(phrase.casefold().split())] = lang
         self.params = params or Params()
         self.site = _NO_SITE
         # Memory evidence: what the translation memory and catalogs know. A text
@@ -298,6 +296,8 @@ class EvidenceJudge:
         for index, (text, expected, context) in enumerate(items):
             if expected not in LANGS:
                 raise ValueError(f"unknown page language {expected!r}; expected one of {LANGS}")
+            if context not in CONTEXTS:
+                raise ValueError(f"unknown context {context!r}; expected one of {sorted(CONTEXTS)}")
             outcome = self._read(index, text, expected, context)
             if isinstance(outcome, Verdict):
                 verdicts[index] = outcome
@@ -306,9 +306,9 @@ class EvidenceJudge:
         wanted = [r for r in reads if len(r.words) >= self.params.lingua_min_words]
         todo = sorted({r.masked for r in wanted} - _LINGUA.keys())
         if todo:
-            batch = _detector().compute_language_confidence_values_in_parallel(todo)
+            batch = detector().compute_language_confidence_values_in_parallel(todo)
             for masked, values in zip(todo, batch, strict=True):
-                _LINGUA[masked] = _as_dict(values)
+                _LINGUA[masked] = as_dict(values)
         for r in wanted:
             r.lingua = _LINGUA[r.masked]
         for r in reads:
@@ -335,23 +335,36 @@ class EvidenceJudge:
             for lang in LANGS:
                 if lang in known and (_key(plain), expected) in self._translated:
                     return _whole(text, plain, expected, lang, 1.0, "memory")
-        if _is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
+        if is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
             return Verdict(text, expected, None, None, False, "citation")
+        removed: dict[str, int] = {}
+
+        def blank(masked: str, pattern: re.Pattern[str], reason: str) -> str:
+            after = _blank(masked, pattern)
+            gone = len(_LETTER_RE.findall(masked)) - len(_LETTER_RE.findall(after))
+            if gone:
+                removed[reason] = removed.get(reason, 0) + gone
+            return after
+
         masked = _blank(plain, _ESCAPE_RE)
-        masked = _blank(masked, _URL_RE)
-        masked = _blank(masked, _month_re())
-        masked = _blank(masked, _NUMBER_RE)
+        masked = blank(masked, URL_RE, "url")
+        masked = blank(masked, _month_re(), "number")
+        masked = blank(masked, NUMBER_RE, "number")
         if self._glossary is not None:
-            masked = _blank(masked, self._glossary)
+            masked = blank(masked, self._glossary, "glossary")
         masked = self._blank_quotes(masked)
         for tok in _TOKEN_RE.finditer(masked):
-            if _is_acronym(tok.group(0)) and not _shouting(plain):
+            if is_acronym(tok.group(0)) and not (_shouting(plain) and " " in plain.strip()):
+                removed["acronym"] = removed.get("acronym", 0) + len(tok.group(0))
                 masked = (
                     masked[: tok.start()] + " " * (tok.end() - tok.start()) + masked[tok.end() :]
                 )
         matches = list(_WORD_RE.finditer(masked))
         if not matches:
-            return Verdict(text, expected, None, None, False, "too-short")
+            if _LETTER_RE.search(masked):
+                removed.clear()
+            reason = max(removed, key=lambda k: removed[k]) if removed else "too-short"
+            return Verdict(text, expected, None, None, False, reason)
         title = _title_case([m.group(0) for m in matches]) or _shouting(plain)
         p = self.params
         words: list[Word] = []
@@ -430,6 +443,20 @@ class EvidenceJudge:
                 return True
         return False
 
+    def _loan(self, r: _Read, a: int, b: int) -> bool:
+        """True for a short run set inside a sentence of the page's language whose
+        words that language's own corpus knows: "a café au lait before heading
+        home", "déjà vu". A run that opens the text or follows a break
+        ("· Gepubliceerd op") is not a loan, nor one of more than four words."""
+        if b - a > LOAN_MAX_WORDS or a == 0 or b == len(r.words):
+            return False
+        before = r.masked[r.words[a - 1].end : r.words[a].start]
+        after = r.masked[r.words[b - 1].end : r.words[b].start]
+        if any(c in _SENTENCE_BREAK for c in before + after):
+            return False
+        own = _LANG_INDEX[r.expected]
+        return min(w.zipf[own] for w in r.words[a:b]) >= self.params.loan_zipf
+
     def _runs(self, r: _Read, others: Sequence[str], need: float) -> tuple[Span, ...]:
         """Runs of words inside the text that are in another language.
 
@@ -477,8 +504,13 @@ class EvidenceJudge:
                     b -= 1
                 evidence = sum(says[k][path[i]] for k in range(a, b))
                 strong = sum(1 for k in range(a, b) if says[k][path[i]] > 0)
+                if b > a and self._loan(r, a, b):
+                    i = j
+                    continue
                 if b > a and evidence >= need and strong >= p.span_min_words:
-                    start, end = _trim(r.plain, r.words[a].start, r.words[b - 1].end)
+                    start, end = trim(r.plain, r.words[a].start, r.words[b - 1].end)
+                    while end < len(r.plain) and r.plain[end] in ".!?…":
+                        end += 1  # the run's sentence ends with it
                     spans.append(Span(start, end, lang, _confidence(evidence, need)))
             i = j
         return tuple(spans)
@@ -515,7 +547,7 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 def _whole(
     text: str, plain: str, expected: str, found: str, confidence: float, reason: str
 ) -> Verdict:
-    start, end = _trim(plain, 0, len(plain))
+    start, end = trim(plain, 0, len(plain))
     return Verdict(
         text, expected, found, confidence, True, reason, (Span(start, end, found, confidence),)
     )

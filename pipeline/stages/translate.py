@@ -110,7 +110,7 @@ def _source_language(text: str, page_lang: str, target: str) -> str:
     plain = strip_codes(text)
     if sum(ch.isalpha() for ch in plain) < SOURCE_SWITCH_MIN_LETTERS:
         return page_lang
-    from pipeline.language_id.judge import detect_language
+    from pipeline.language_id.lingua import detect_language
 
     lang, confidence = detect_language(plain)
     if lang and lang != page_lang and confidence >= SOURCE_SWITCH_CONFIDENCE:
