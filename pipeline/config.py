@@ -30,6 +30,9 @@ class Settings:
     engine: str = "argos"
     beam_size: int = 2
     batch_size: int = 32
+    # Articles that are one article in several languages, when the pages do not
+    # say so with hreflang links; the first name of each is the original.
+    families: tuple[tuple[str, ...], ...] = ()
     config_path: str | None = None
 
     @property
@@ -66,6 +69,7 @@ _SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "engine": (str, 'an engine name ("argos")'),
     "beam_size": (int, "a whole number from 1 to 16"),
     "batch_size": (int, "a whole number from 1 to 1024"),
+    "families": (list, 'a list of article-name lists, original first: [["a-en", "a-fr"]]'),
 }
 
 
@@ -146,6 +150,8 @@ def _validate(table: Any, path: Path) -> Settings:
         values["languages"] = tuple(values["languages"])
     if "disabled_checks" in values:
         values["disabled_checks"] = tuple(values["disabled_checks"])
+    if "families" in values:
+        values["families"] = tuple(tuple(names) for names in values["families"])
     if "fuzzy_threshold" in values:
         values["fuzzy_threshold"] = float(values["fuzzy_threshold"])
     return Settings(root=path.parent.resolve(), config_path=str(path), **values)
@@ -171,5 +177,13 @@ def _check_ranges(values: dict[str, Any], path: Path) -> None:
     checks = values.get("disabled_checks", [])
     if any(not isinstance(c, str) for c in checks):
         raise bad("disabled_checks")
+    families = values.get("families", [])
+    if any(
+        not isinstance(names, list)
+        or len(names) < 2
+        or any(not isinstance(n, str) or not n for n in names)
+        for names in families
+    ):
+        raise bad("families")
     if values.get("engine", "argos") != "argos":
         raise bad("engine")

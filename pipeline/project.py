@@ -14,23 +14,47 @@ from pipeline.catalogs import po as catalog
 from pipeline.catalogs.po import catalog_path, template_path, ui_catalog_path
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
+from pipeline.families import Family, PageFacts, find_families, leftover_evidence
 from pipeline.html.document import read_document
 from pipeline.html.extract import page_language
+from pipeline.html.links import page_links
 from pipeline.languages import targets_for
 from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
 
 
 @dataclass(frozen=True)
 class Article:
-    """A source page: its name (file stem), path and source language."""
+    """A source page: its name (file stem), path and source language, and its family."""
 
     name: str
     path: Path
     lang: str
+    family: Family | None = None
+
+    @property
+    def is_original(self) -> bool:
+        """False for a published translation of another page (a family member)."""
+        return self.family is None or self.family.original.name == self.name
 
     def targets(self, settings: Settings) -> tuple[str, ...]:
-        """Languages this article is translated into."""
-        return targets_for(self.lang, settings.languages)
+        """Languages this article is translated into by Tolk.
+
+        A published translation is never translated again: only the family's
+        original is, and only into the languages the family is not published in.
+        """
+        langs = targets_for(self.lang, settings.languages)
+        if self.family is None:
+            return langs
+        if not self.is_original:
+            return ()
+        return tuple(lang for lang in langs if lang not in self.family.langs)
+
+    def published(self, settings: Settings) -> tuple[str, ...]:
+        """Languages of the original's catalogs filled from a published translation."""
+        if self.family is None or not self.is_original:
+            return ()
+        langs = targets_for(self.lang, settings.languages)
+        return tuple(lang for lang in langs if lang in self.family.langs)
 
     def template(self, settings: Settings) -> Path:
         """Its .pot file."""
@@ -79,17 +103,35 @@ def discover(
                 path=folder / f"{name}.html",
                 hint="run 'tolk stats' to list the articles",
             )
-        paths = [p for p in paths if p.stem in wanted]
-    articles = []
+    else:
+        wanted = {p.stem for p in paths}
+    # Every page is read, named or not: a family spans pages that were not named.
+    facts: list[PageFacts] = []
     for path in paths:
         try:
             doc = read_document(path)
-            articles.append(Article(path.stem, path, page_language(doc)))
+            lang = page_language(doc)
         except PipelineError as exc:
+            if path.stem not in wanted:
+                continue
             if errors is None:
                 raise
             errors.append(exc)
-    return articles
+            continue
+        facts.append(PageFacts(path.stem, lang, str(path), page_links(doc)))
+    families = find_families(facts, settings.families, leftover_evidence)
+    family_of = {m.name: f for f in families for m in f.members}
+    return [
+        Article(f.name, Path(f.path), f.lang, family_of.get(f.name))
+        for f in facts
+        if f.name in wanted
+    ]
+
+
+def find_project_families(articles: list[Article]) -> list[Family]:
+    """The families among ``articles``, each once, sorted by the original's name."""
+    found = {a.family.original.name: a.family for a in articles if a.family is not None}
+    return [found[name] for name in sorted(found)]
 
 
 CHANGES_FILE = "changes.json"

@@ -174,6 +174,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "pipeline.fixes.fixers",
         "pipeline.tables",
     ),
+    # which pages are one article in several languages, and their alignment
+    ("pipeline.families",),
     ("pipeline.project",),
     ("pipeline.checks",),
     ("pipeline.fixes",),

@@ -12,6 +12,7 @@ from pipeline.errors import PipelineError
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Extract articles, updating catalogs; exit 2 when a page could not be read."""
     from pipeline.project import discover
+    from pipeline.stages.align import align_families
     from pipeline.stages.extract import extract_articles
     from pipeline.stages.translate import memory_suggester
 
@@ -19,6 +20,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     articles = discover(settings, args.article, skipped)
     # The memory draws on every article, even when only some are extracted.
     everything = discover(settings, None, []) if args.article else articles
+    aligned = align_families(settings, everything)
+    if aligned.families:
+        say(
+            f"align: {aligned.families} families, {aligned.pairs} pairs into the memory "
+            f"({aligned.fuzzy} fuzzy)"
+        )
     suggest_for = memory_suggester(settings, everything)
     report = extract_articles(settings, articles, suggest_for=suggest_for, quiet=args.quiet)
     report.errors[:0] = skipped

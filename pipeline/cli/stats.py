@@ -12,12 +12,14 @@ from pipeline.errors import InputError
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Print completeness; exit 1 when a catalog is below ``--min``."""
-    from pipeline.project import discover
+    from pipeline.project import discover, find_project_families
     from pipeline.stages.stats import catalog_stats
 
     if args.min is not None and not 0 <= args.min <= 100:
         raise InputError(f"--min must be a percentage from 0 to 100, not {args.min:g}")
-    rows = catalog_stats(settings, discover(settings, args.article), langs(args.lang))
+    articles = discover(settings, args.article)
+    families = find_project_families(articles)
+    rows = catalog_stats(settings, articles, langs(args.lang))
     below = [r for r in rows if args.min is not None and r.percent < args.min]
     if args.format == "json":
         payload = {
@@ -36,6 +38,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 }
                 for r in rows
             ],
+            "families": [
+                {
+                    "original": f.original.name,
+                    "original_lang": f.original.lang,
+                    "chosen_by": f.reason,
+                    "members": [
+                        {"article": m.name, "lang": m.lang, "url": m.url} for m in f.members
+                    ],
+                }
+                for f in families
+            ],
             "minimum": args.min,
             "below_minimum": [r.path for r in below],
         }
@@ -44,6 +57,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         from pipeline.tables import stats_table
 
         stats_table(rows)
+        for f in families:
+            published = ", ".join(f"{m.name} ({m.lang})" for m in f.translations)
+            print(
+                f"family: {f.original.name} ({f.original.lang}, original by {f.reason}) "
+                f"published as {published}"
+            )
     for r in below:
         say(f"gate: {r.path} is {r.percent:.1f}% translated, below --min {args.min:g}")
     return EXIT_FINDINGS if below else EXIT_OK

@@ -21,6 +21,7 @@ from pipeline.errors import PipelineError
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Fill catalogs; exit 1 when a language pair has no model, 2 on errors."""
     from pipeline.project import build_memory, discover
+    from pipeline.stages.align import align_families
     from pipeline.stages.translate import translate_articles
 
     skipped: list[PipelineError] = []
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         say(f"translate --pseudo: {filled} entries, {len(written)} catalogs written")
         print_errors(skipped)
         return EXIT_USAGE if skipped else EXIT_OK
+    align_families(settings, discover(settings, None, []) if args.article else articles)
     memory = build_memory(settings, articles)
     options = {
         "beam_size": args.beam_size or settings.beam_size,
@@ -47,7 +49,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"translate: memory exact {report.memory_exact}, memory fuzzy {report.memory_fuzzy}, "
         f"machine {report.machine}, kept as they are {report.kept_as_is}, "
         f"in another language than their page {report.switched_source}, "
-        f"still empty {report.left_empty}; "
+        f"still empty {report.left_empty}, "
+        f"left out of the published translation {report.published_gaps}; "
         f"{len(report.written)} catalogs written"
     )
     if report.missing_pairs:

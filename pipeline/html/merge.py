@@ -11,6 +11,7 @@ source is refused: the source sentence stays and the problem is reported.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,15 +54,48 @@ def _likely_region(lang: str) -> str:
     return f"{parts[0]}_{parts[-1]}"
 
 
-def _set_page_language(doc: Document, target: str, alternates: Mapping[str, str] | None) -> None:
+_IN_LANGUAGE_RE = re.compile(r'("inLanguage"\s*:\s*")[^"]*(")')
+
+
+def _set_page_language(
+    doc: Document,
+    target: str,
+    alternates: Mapping[str, str] | None,
+    canonical: str | None = None,
+) -> None:
+    """Say the page's language everywhere a page says it: ``<html lang>``,
+    ``og:locale`` and its alternates, JSON-LD ``inLanguage``, canonical, hreflang."""
     root = doc.root
     root.set("lang", target)
     head = root.find("head")
     if head is None:
         return
-    og = next((m for m in head.iter("meta") if m.get("property", "").lower() == "og:locale"), None)
+    metas = list(head.iter("meta"))
+    og = next((m for m in metas if m.get("property", "").lower() == "og:locale"), None)
     if og is not None:
         og.set("content", _likely_region(target))
+        others = sorted(lang for lang in (alternates or {}) if lang not in {target, "x-default"})
+        old = [m for m in metas if m.get("property", "").lower() == "og:locale:alternate"]
+        for extra in old[len(others) :]:
+            remove_element(extra)
+        anchor = og
+        for i, lang in enumerate(others):
+            if i < len(old):
+                meta = old[i]
+            else:
+                meta = etree.Element("meta")
+                meta.set("property", "og:locale:alternate")
+                meta.tail = anchor.tail
+                anchor.addnext(meta)
+            meta.set("content", _likely_region(lang))
+            anchor = meta
+    for script in head.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            script.text = _IN_LANGUAGE_RE.sub(rf"\g<1>{target}\g<2>", script.text)
+    if canonical is not None:
+        for link in head.iter("link"):
+            if "canonical" in (link.get("rel") or "").lower().split():
+                link.set("href", canonical)
     if alternates:
         existing = {
             link.get("hreflang"): link
@@ -88,6 +122,7 @@ def merge_document(
     *,
     source_lang: str | None = None,
     alternates: Mapping[str, str] | None = None,
+    canonical: str | None = None,
     remove: Collection[str] = (),
 ) -> MergeResult:
     """Build the ``target`` page from a parsed source page and translations by key.
@@ -148,7 +183,7 @@ def merge_document(
                 and len(unit.element) == len(unit.nodes)
             ):
                 remove_element(unit.element)
-    _set_page_language(doc, target, alternates)
+    _set_page_language(doc, target, alternates, canonical)
     return MergeResult(serialize(doc), total, translated, fallbacks, tuple(problems))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
@@ -14,12 +16,41 @@ from pipeline.storage import write_atomic
 
 
 def alternates_for(settings: Settings, article: Article, current: str) -> dict[str, str]:
-    """hreflang links from the ``current`` language's page to every version."""
-    langs = (article.lang, *article.targets(settings))
-    return {
-        lang: (f"{article.name}.html" if lang == current else f"../{lang}/{article.name}.html")
-        for lang in langs
-    }
+    """hreflang links from the ``current`` language's page to every version.
+
+    In a family, a published member is linked at its real URL (absolute when the
+    pages use absolute URLs), the languages Tolk builds at the original's built
+    page, and ``x-default`` names the original.
+    """
+    family = article.family
+    if family is None:
+        langs = (article.lang, *article.targets(settings))
+        return {
+            lang: (f"{article.name}.html" if lang == current else f"../{lang}/{article.name}.html")
+            for lang in langs
+        }
+    original = family.original
+    found: dict[str, str] = {}
+    for member in family.members:
+        here = member.lang == current
+        found[member.lang] = member.url or (
+            f"{member.name}.html" if here else f"../{member.lang}/{member.name}.html"
+        )
+    for lang in Article(original.name, Path(original.path), original.lang, family).targets(
+        settings
+    ):
+        here = lang == current
+        found[lang] = f"{original.name}.html" if here else f"../{lang}/{original.name}.html"
+    found["x-default"] = found[original.lang]
+    return found
+
+
+def canonical_for(article: Article, lang: str) -> str | None:
+    """The canonical URL of ``article`` built in ``lang``: its own page, not the source's.
+
+    ``None`` keeps the source's canonical (the source language's own page).
+    """
+    return None if lang == article.lang else f"{article.name}.html"
 
 
 def build_articles(
@@ -57,7 +88,11 @@ def _build_one(
             )
     doc = read_document(article.path)
     result = merge_document(
-        doc, translations, lang, alternates=alternates_for(settings, article, lang)
+        doc,
+        translations,
+        lang,
+        alternates=alternates_for(settings, article, lang),
+        canonical=canonical_for(article, lang),
     )
     out = article.built(settings, lang)
     if write_atomic(out, result.html):

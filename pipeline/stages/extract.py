@@ -44,7 +44,8 @@ def _extract_one(
     # Parse every existing catalog before writing anything: a broken one stops
     # this article with nothing written.
     olds = {}
-    for lang in article.targets(settings):
+    # A published language gets a catalog too: the aligned translation fills it.
+    for lang in (*article.targets(settings), *article.published(settings)):
         path = article.catalog(settings, lang)
         olds[lang] = catalog.load_catalog(path) if path.exists() else None
     if catalog.save_catalog(pot, article.template(settings), template=True):

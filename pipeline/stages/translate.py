@@ -79,6 +79,7 @@ class TranslateReport:
     kept_as_is: int = 0
     switched_source: int = 0
     left_empty: int = 0
+    published_gaps: int = 0
     missing_pairs: set[tuple[str, str]] = field(default_factory=set)
     model_errors: list[str] = field(default_factory=list)
     errors: list[PipelineError] = field(default_factory=list)
@@ -134,7 +135,8 @@ def translate_articles(
     report = TranslateReport()
     memory = memory if memory is not None else build_memory(settings, articles)
     engine = _EngineSlot(settings, engine_name, dict(engine_options or {}))
-    jobs = [(a, lang) for a in articles for lang in a.targets(settings)]
+    # Published languages are filled from the aligned translation, never by a machine.
+    jobs = [(a, lang) for a in articles for lang in (*a.targets(settings), *a.published(settings))]
     if langs:
         jobs = [(a, lang) for a, lang in jobs if lang in langs]
     loaded: list[tuple[Article, str, Path, catalog.Catalog, list[catalog.Entry]]] = []
@@ -152,7 +154,14 @@ def translate_articles(
         loaded.append((article, lang, path, po, todo))
     with progress("translate", total, quiet=quiet) as bar:
         for article, lang, path, po, todo in loaded:
-            _fill(settings, article, lang, po, todo, memory, engine, use_engine, report, bar)
+            published = lang in article.published(settings)
+            machine = use_engine and not published
+            _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
+            if published:
+                # What the published page leaves out is not work for a translator.
+                gaps = sum(1 for e in todo if not e.msgstr)
+                report.left_empty -= gaps
+                report.published_gaps += gaps
             if catalog.save_catalog(po, path):
                 report.written.append(settings.relative(path))
     return report

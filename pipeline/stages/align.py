@@ -1,0 +1,68 @@
+"""Align: every family's published translations into the memory's store.
+
+Each published translation is aligned with its original
+(:mod:`pipeline.families.align`) and the pairs replace, in
+``locales/memory.jsonl``, those an earlier run aligned from the same page.
+Their origin says where they came from (``aligned: source_articles/x.html``),
+so a translator sees it in the catalog comment and in TMX exports. The store is
+written only when the pairs changed, so a rerun writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.families import Family
+from pipeline.families.align import align_segments
+from pipeline.html.extract import extract_file
+from pipeline.memory import TMUnit, TranslationMemory
+from pipeline.project import Article, find_project_families, load_store, memory_path
+
+ALIGNED_PREFIX = "aligned: "
+"""How the origin of an aligned unit starts."""
+
+
+@dataclass(frozen=True)
+class AlignReport:
+    """Families and pairs aligned, how many pairs are fuzzy, and whether the store changed."""
+
+    families: int
+    pairs: int
+    fuzzy: int
+    written: bool
+
+
+def family_units(settings: Settings, family: Family) -> list[TMUnit]:
+    """The aligned pairs of a family, original -> each published translation."""
+    original = extract_file(family.original.path)
+    units = []
+    for member in family.translations:
+        origin = ALIGNED_PREFIX + settings.relative(Path(member.path))
+        for pair in align_segments(original.segments, extract_file(member.path).segments):
+            if pair.leftover:
+                continue  # "Published on" left on the French page teaches nothing
+            units.append(
+                TMUnit(
+                    family.original.lang, member.lang, pair.source, pair.target, pair.fuzzy, origin
+                )
+            )
+    return units
+
+
+def align_families(settings: Settings, articles: list[Article]) -> AlignReport:
+    """Replace the store's aligned units with those of today's families."""
+    families = find_project_families(articles)
+    units = [u for family in families for u in family_units(settings, family)]
+    store = load_store(settings)
+    kept = [u for u in store.units() if not u.origin.startswith(ALIGNED_PREFIX)]
+    fresh = TranslationMemory(kept)
+    for unit in units:
+        fresh.add(unit)
+    written = False
+    if fresh.units() != store.units():
+        fresh.save(memory_path(settings))
+        written = True
+    fuzzy = sum(1 for u in units if u.fuzzy)
+    return AlignReport(len(families), len(units), fuzzy, written)
