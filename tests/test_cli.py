@@ -199,3 +199,31 @@ def test_stats_before_any_extract_counts_everything_untranslated(
     assert {r["lang"] for r in rows} == {"fr", "en"}
     assert all(r["translated"] == 0 and r["untranslated"] > 0 for r in rows)
     assert not (project / "locales").exists()  # stats never writes
+
+
+def test_build_says_how_many_published_segments_are_unreviewed(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17 point 10: fuzzy output is counted apart; publish_fuzzy = false falls back."""
+    monkeypatch.chdir(project)
+    assert main(["-q", "translate", "--pseudo", "--lang", "fr", "magnesium-nightmares"]) == 0
+    assert main(["-q", "build", "--lang", "fr", "magnesium-nightmares"]) == 0
+    err = capsys.readouterr().err
+    assert "of them unreviewed: fuzzy machine or memory output" in err
+    published = int(err.split("segments translated (")[1].split(" of them")[0])
+    assert published > 0
+    (project / "tolk.toml").write_text(
+        'languages = ["fr", "nl", "en"]\npublish_fuzzy = false\n', encoding="utf-8"
+    )
+    assert main(["-q", "build", "--lang", "fr", "magnesium-nightmares"]) == 0
+    err = capsys.readouterr().err
+    assert "(0 of them unreviewed" in err
+
+
+def test_a_boolean_setting_must_be_true_or_false(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    (project / "tolk.toml").write_text('apply_machine_fixes = "yes"\n', encoding="utf-8")
+    assert main(["build"]) == 2
+    assert "setting 'apply_machine_fixes' must be true or false" in capsys.readouterr().err
