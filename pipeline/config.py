@@ -33,6 +33,13 @@ class Settings:
     # Articles that are one article in several languages, when the pages do not
     # say so with hreflang links; the first name of each is the original.
     families: tuple[tuple[str, ...], ...] = ()
+    apply_machine_fixes: bool = False
+    """May ``tolk fix`` paste machine output into a page unreviewed? No by default:
+    a fix must not publish text nobody read."""
+    publish_fuzzy: bool = True
+    """Does ``tolk build`` publish fuzzy (unreviewed) translations, or fall back to
+    the source text? Yes by default: a draft page is the point of a preview
+    build; the build summary counts them, so nobody mistakes them for reviewed."""
     config_path: str | None = None
 
     @property
@@ -70,6 +77,8 @@ _SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "beam_size": (int, "a whole number from 1 to 16"),
     "batch_size": (int, "a whole number from 1 to 1024"),
     "families": (list, 'a list of article-name lists, original first: [["a-en", "a-fr"]]'),
+    "apply_machine_fixes": (bool, "true or false"),
+    "publish_fuzzy": (bool, "true or false"),
 }
 
 
@@ -142,7 +151,7 @@ def _validate(table: Any, path: Path) -> Settings:
                 hint=f"known settings: {', '.join(sorted(known))}",
             )
         kind, description = _SCHEMA[key]
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             raise ConfigError(f"setting '{key}' must be {description}, not {value!r}", path=path)
         values[key] = value
     _check_ranges(values, path)

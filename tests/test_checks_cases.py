@@ -41,6 +41,7 @@ SEED_DEFECTS = (
     "prendre ?Les posologies",
     "sur Amazon*En tant qu",  # the page reads "En tant qu'associé"
     "Published on janvier 28, 2026",
+    "(2007)Voir l'étude",
 )
 
 

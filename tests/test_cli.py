@@ -199,3 +199,57 @@ def test_stats_before_any_extract_counts_everything_untranslated(
     assert {r["lang"] for r in rows} == {"fr", "en"}
     assert all(r["translated"] == 0 and r["untranslated"] > 0 for r in rows)
     assert not (project / "locales").exists()  # stats never writes
+
+
+def test_build_says_how_many_published_segments_are_unreviewed(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17 point 10: fuzzy output is counted apart; publish_fuzzy = false falls back."""
+    monkeypatch.chdir(project)
+    assert main(["-q", "translate", "--pseudo", "--lang", "fr", "betaine-lichaamsvet"]) == 0
+    assert main(["-q", "build", "--lang", "fr", "betaine-lichaamsvet"]) == 0
+    err = capsys.readouterr().err
+    assert "of them unreviewed: fuzzy machine or memory output" in err
+    published = int(err.split("segments translated (")[1].split(" of them")[0])
+    assert published > 0
+    (project / "tolk.toml").write_text(
+        'languages = ["fr", "nl", "en"]\npublish_fuzzy = false\n', encoding="utf-8"
+    )
+    assert main(["-q", "build", "--lang", "fr", "betaine-lichaamsvet"]) == 0
+    err = capsys.readouterr().err
+    assert "(0 of them unreviewed" in err
+
+
+def test_a_boolean_setting_must_be_true_or_false(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    (project / "tolk.toml").write_text('apply_machine_fixes = "yes"\n', encoding="utf-8")
+    assert main(["build"]) == 2
+    assert "setting 'apply_machine_fixes' must be true or false" in capsys.readouterr().err
+
+
+def test_init_starts_a_project_that_runs_end_to_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17 point 4: init, two pages of one's own, then the daily verbs."""
+    site = tmp_path / "site"
+    assert main(["init", str(site)]) == 0
+    assert (site / "tolk.toml").is_file() and (site / "locales" / "glossary.txt").is_file()
+    ui = (site / "locales" / "fr" / "LC_MESSAGES" / "ui.po").read_text(encoding="utf-8")
+    assert 'msgid "Written by"\nmsgstr "Rédigé par"' in ui
+    capsys.readouterr()
+    assert main(["init", str(site)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "tolk.toml: already exists" in err[0]
+    for name in ("magnesium-cauchemars.html", "magnesium-nightmares.html"):
+        shutil.copy(
+            Path(__file__).parent.parent / "source_articles" / name, site / "source_articles"
+        )
+    monkeypatch.chdir(site)
+    assert main(["-q", "extract"]) == 0
+    assert main(["-q", "translate", "--pseudo"]) == 0
+    assert main(["-q", "build"]) == 0
+    assert main(["-q", "fix", "--lang", "fr", "source_articles/magnesium-cauchemars.html"]) == 0
+    fixed = (site / "build" / "fixed" / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    assert "Rédigé par" in fixed, "the seeded furniture repairs the English byline"

@@ -15,14 +15,17 @@ from pipeline.checks.runner import run_checks
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.fixes.changes import (
+    GLUED_REVIEW,
     Change,
     fix_pages,
     load_changes,
     replay_changes,
 )
+from pipeline.fixes.output import fix_summary_lines
 from pipeline.html.document import read_document
 from pipeline.html.extract import extract_document
 from pipeline.segments import Segment
+from pipeline.text.codes import strip_codes
 
 from .conftest import FakeJudge
 
@@ -252,3 +255,84 @@ def test_tolk_fix_and_replay_from_the_command_line(
     data = json.loads(capsys.readouterr().out)
     assert {"changes", "outputs", "written", "left", "problems"} <= set(data)
     assert main(["fix", str(tmp_path / "missing")]) == 2
+
+
+def test_glued_sentences_are_left_for_review_with_the_spacing_fixed(
+    pages: Path, tmp_path: Path
+) -> None:
+    """Point 1 of issue 17: a restored space does not make the French right."""
+    out = tmp_path / "fixed"
+    report = fix_pages([pages], out_dir=out, judge=quiet_judge())
+    review = [f for f in report.left if f.message == GLUED_REVIEW]
+    texts = " ".join(strip_codes(f.text) for f in review)
+    for sentence in ("abaissant pics de cortisol qui", "alignant rythme circadiens",
+                     "existante santé mentale conditions"):  # fmt: skip
+        assert sentence in texts
+    assert not any("(2007)" in strip_codes(f.text) for f in review), "a lost space only"
+    data = json.loads((out / "changes.json").read_text(encoding="utf-8"))
+    assert sum(f["message"] == GLUED_REVIEW for f in data["left"]) == len(review) == 5
+    lines = fix_summary_lines(report)
+    assert any("5 sentences with glued words" in line for line in lines)
+    assert any("abaissant pics de cortisol qui" in line for line in lines)
+
+
+def test_the_original_of_a_glued_sentence_is_retranslated_for_review(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the memory knows what the glued text was translated from, a new
+    translation of that original is offered for review, never applied."""
+    from pipeline.config import Settings
+    from pipeline.fixes.leftovers import LeftoverRepairs
+    from pipeline.memory import TMUnit, TranslationMemory
+
+    glued = "Cela fonctionne mieux dans le cadre d'une approche holistique comprenant une "
+    glued += "thérapie et<g1>hygiène</g1> du sommeil."
+    original = "It works best as part of a holistic approach including therapy and <g1>sleep"
+    original += " hygiene</g1>."
+    better = "Il agit au mieux dans une approche globale, avec une thérapie et une "
+    better += "<g1>hygiène du sommeil</g1>."
+    memory = TranslationMemory(
+        [TMUnit("en", "fr", original, glued, fuzzy=True, origin="import:site.tmx")]
+    )
+    repairs = LeftoverRepairs(Settings(root=tmp_path), use_engine=True, memory=memory)
+    asked: list[tuple[str, str, str]] = []
+
+    def machine(text: str, src: str, tgt: str) -> tuple[str, str]:
+        asked.append((text, src, tgt))
+        return better, "machine: argos en_fr-0.1"
+
+    monkeypatch.setattr(repairs, "_machine", machine)
+    report = fix_pages([pages], out_dir=tmp_path / "fixed", judge=quiet_judge(),
+                       offer=repairs.retranslate)  # fmt: skip
+    (offered,) = [f for f in report.left if f.fix is not None and f.message == GLUED_REVIEW]
+    assert offered.fix is not None
+    assert asked == [(original, "en", "fr")], "the original is translated, not the glued text"
+    assert offered.fix.replacement == better
+    assert offered.fix.source == "machine: argos en_fr-0.1 (to review)"
+    html = (tmp_path / "fixed" / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    assert "hygiène du sommeil</a>" not in html, "offered, never applied"
+
+
+def test_machine_replacements_are_held_for_review_unless_allowed(
+    pages: Path, tmp_path: Path
+) -> None:
+    """Point 3 of issue 17: the safe default never pastes machine output into a page."""
+
+    def suggest(seg: Segment, found: str | None) -> Fix | None:
+        if seg.text == "Partner Content":
+            return Fix("Contenu du partenaire", "machine: argos en_fr-0.1")
+        return None
+
+    held = fix_pages([pages], out_dir=tmp_path / "held", judge=quiet_judge(), suggest=suggest)
+    assert not held.machine_changes
+    (finding,) = [f for f in held.left if f.fix is not None and f.check == "mixed-language"]
+    assert finding.fix is not None and finding.fix.source.startswith("machine")
+    html = (tmp_path / "held" / "magnesium-cauchemars.html").read_text(encoding="utf-8")
+    assert "Contenu du partenaire" not in html
+    assert any("machine-made replacements not applied, left for review: 1" in line
+               for line in fix_summary_lines(held))  # fmt: skip
+    applied = fix_pages([pages], out_dir=tmp_path / "applied", judge=quiet_judge(),
+                        suggest=suggest, apply_machine=True)  # fmt: skip
+    assert len(applied.machine_changes) == 1
+    assert any("made by a machine and applied unreviewed: 1" in line
+               for line in fix_summary_lines(applied))  # fmt: skip

@@ -608,6 +608,25 @@ def add_for_review(path: Path, lang: str, items: Iterable[tuple[str, str, str, s
     return added
 
 
+def seed_furniture(path: Path, lang: str, items: Iterable[tuple[str, str, str]]) -> int:
+    """A new ``ui.po`` holding ``items`` (source language, text, translation) as reviewed.
+
+    Used by ``tolk init``: the furniture file names its source, and only
+    reviewed entries repair pages, so seeded wording works from the first run.
+    """
+    po = new_catalog(UI_CATALOG, lang, "mul")
+    po.header = (
+        "Page furniture: bylines, labels and buttons, by the language they are "
+        "written in (msgctxt)."
+    )
+    for src_lang, text, translation in items:
+        entry = polib.POEntry(msgctxt=src_lang, msgid=text, msgstr=translation)
+        entry.comment = "page furniture (seeded by tolk init)"
+        po.append(entry)
+    save_catalog(po, path)
+    return len(po)
+
+
 @dataclass(frozen=True)
 class EntryView:
     """A live catalog entry as plain data, for code that must not touch polib."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.checks.base import Check, CheckContext, Finding, Fix, Item, Problem, Severity, Suggest
-from pipeline.checks.chars import PunctuationSpacing, Truncated
+from pipeline.checks.chars import PunctuationSpacing, TitleCase, Truncated
 from pipeline.checks.codes import GluedWords, InlineCodes
-from pipeline.checks.consistency import DuplicateNear, Numbers, Urls
+from pipeline.checks.consistency import Apostrophes, DuplicateNear, Numbers, Urls
 from pipeline.checks.dates import Dates
 from pipeline.checks.language import Judge, MixedLanguage
 from pipeline.checks.translation import Fuzzy, LengthRatio, SameAsSource, Untranslated
@@ -48,6 +48,8 @@ DEFAULT_CHECKS: tuple[type[Check], ...] = (
     LengthRatio,
     Truncated,
     DuplicateNear,
+    TitleCase,
+    Apostrophes,
 )
 """Every check, in the order it runs."""
 

@@ -1,11 +1,12 @@
-"""Checks on characters: spacing around punctuation, text cut off by an ellipsis."""
+"""Checks on characters: spacing around punctuation, text cut off by an ellipsis, case."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Problem, Severity, severity_rank
-from pipeline.languages import LANGUAGES
+from pipeline.languages import LANGUAGES, display_name
+from pipeline.text.case import title_case_words
 from pipeline.text.codes import strip_codes
 from pipeline.text.spacing import spacing_problems, truncation
 
@@ -70,3 +71,43 @@ class Truncated(Check):
         if reason is None:
             return None
         return Problem(f"text cut mid-word before the ellipsis: {reason}")
+
+
+class TitleCase(Check):
+    """A French or Dutch title in English-style Title Case.
+
+    French and Dutch write titles in sentence case: "Du magnésium pour les
+    rêves", not "Du Magnésium Pour Les Rêves". A translation that kept the
+    English habit reads as foreign; only a person can say which words are
+    names, so there is no fixer.
+    """
+
+    id = "title-case"
+    name = "Title Case"
+    description = "A title capitalised word by word, where the language uses sentence case."
+    family = "chars"
+    severity = "warning"
+    languages = frozenset({"fr", "nl"})
+    skips_leftovers = True
+
+    def applies(self, item: Item) -> bool:
+        """Headings and the page's titles (``<title>``, og:title, headline) only."""
+        return super().applies(item) and (
+            item.context == "heading" or item.location == "title" or _names_title(item.location)
+        )
+
+    def check(self, item: Item) -> Problem | None:
+        """Name the capitalised words when the title is in Title Case."""
+        words = title_case_words(item.plain, item.lang)
+        if not words:
+            return None
+        shown = ", ".join(words[:5]) + (", …" if len(words) > 5 else "")
+        return Problem(
+            f"title in Title Case ({shown}): {display_name(item.lang)} titles use sentence case, "
+            "a capital on the first word and on names only"
+        )
+
+
+def _names_title(location: str) -> bool:
+    """True for the title attributes of the head: og:title, twitter:title, headline."""
+    return location.endswith(("title]@content", "@headline"))

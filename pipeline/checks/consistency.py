@@ -1,4 +1,5 @@
-"""Checks that what must carry over does: numbers, units and URLs; and no repeats.
+"""Checks that what must carry over does: numbers, units and URLs; no repeats; one
+apostrophe style per page.
 
 Numbers may change their dress between locales ("1,5" in French is "1.5" in
 English, "10 000" is "10,000") and ranges their words ("200 à 400" is "200
@@ -16,6 +17,7 @@ from typing import ClassVar
 from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Item, Origin, Problem
+from pipeline.text.case import apostrophes
 from pipeline.text.codes import strip_codes
 from pipeline.text.units import UNIT_ALIASES, UNIT_PATTERN
 from pipeline.text.urls import LINK_RE
@@ -210,3 +212,45 @@ class DuplicateNear(Check):
                     )
             previous = (item, current)
         return results
+
+
+class Apostrophes(Check):
+    """Straight (') and curly (’) apostrophes mixed on one page.
+
+    A page pieced together from several hands (a translator, a machine, the
+    template) shows it in its apostrophes: "l'axe" beside "n’est". Either
+    style is fine; both on one page is not. The texts written in the
+    minority style are reported, so the fewest edits make the page agree.
+    References (titles of papers) are left out: they are quoted as published.
+    """
+
+    id = "apostrophes"
+    name = "Mixed apostrophes"
+    description = "Straight (') and curly (’) apostrophes both used on one page."
+    family = "consistency"
+    severity = "warning"
+    skips_leftovers = True
+
+    def check(self, item: Item) -> Problem | None:
+        """One text alone cannot mix styles with its page: see :meth:`check_page`."""
+        return None
+
+    def check_page(self, items: Sequence[Item]) -> list[Problem | None]:
+        """Count both styles over the page; flag the texts written in the rarer one."""
+        counts = [
+            apostrophes(item.plain)
+            if self.applies(item) and item.context != "reference"
+            else (0, 0)
+            for item in items
+        ]
+        straight = sum(c[0] for c in counts)
+        curly = sum(c[1] for c in counts)
+        if not straight or not curly:
+            return [None] * len(items)
+        rare = 0 if straight < curly else 1  # a tie: the curly one is the typographer's choice
+        mark, other = ("'", "’") if rare == 0 else ("’", "'")
+        message = (
+            f"apostrophes mixed on this page ({straight} straight ', {curly} curly ’): "
+            f"this text uses {mark}, most of the page {other}"
+        )
+        return [Problem(message) if c[rare] else None for c in counts]

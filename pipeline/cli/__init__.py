@@ -14,7 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.cli import build, check, extract, fix, memory, models, report, stats, translate
+from pipeline.cli import (
+    build,
+    check,
+    extract,
+    fix,
+    init,
+    memory,
+    models,
+    report,
+    stats,
+    translate,
+)
 from pipeline.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_command, say
 from pipeline.config import load_settings
 from pipeline.errors import PipelineError
@@ -22,7 +33,7 @@ from pipeline.errors import PipelineError
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "add_command", "build_parser", "main"]
 
 #: The verbs in the order ``tolk --help`` lists them.
-VERBS = (extract, build, stats, translate, memory, models, check, fix, report)
+VERBS = (init, extract, build, stats, translate, memory, models, check, fix, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,14 +28,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         settings,
         articles,
         langs(args.lang),
-        include_fuzzy=not args.reviewed_only,
+        include_fuzzy=settings.publish_fuzzy and not args.reviewed_only,
         quiet=args.quiet,
     )
     c = report.counts
     total = c.get("segments", 0)
     say(
         f"build: {len(report.written)} pages written to {settings.build_dir}/; "
-        f"{c.get('translated', 0)}/{total} segments translated, "
+        f"{c.get('translated', 0)}/{total} segments translated "
+        f"({c.get('unreviewed', 0)} of them unreviewed: fuzzy machine or memory output), "
         f"{c.get('fallbacks', 0)} fell back to the source text"
     )
     for path, problem in report.problems:
@@ -57,5 +58,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("article", nargs="*", help="article names; default: all")
     p.add_argument("--lang", help="comma-separated target languages; default: all")
     p.add_argument(
-        "--reviewed-only", action="store_true", help="use only reviewed (non-fuzzy) translations"
+        "--reviewed-only",
+        action="store_true",
+        help="use only reviewed (non-fuzzy) translations, the source text elsewhere "
+        "(setting publish_fuzzy = false does the same for every build)",
     )

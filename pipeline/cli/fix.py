@@ -50,6 +50,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             disabled=disabled(args, settings),
             glossary=glossary_terms(settings),
             suggest=repairs.suggest,
+            apply_machine=args.apply_machine or settings.apply_machine_fixes,
+            offer=repairs.retranslate,
         )
         queued = repairs.save_for_review()
         if queued:
@@ -80,6 +82,12 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--replay", metavar="CHANGES", help="re-apply a change list from tolk fix")
     p.add_argument("--lang", help="page language when <html lang> is missing or wrong")
+    p.add_argument(
+        "--apply-machine",
+        action="store_true",
+        help="apply machine-made replacements unreviewed (default: offer them for review; "
+        "setting apply_machine_fixes)",
+    )
     p.add_argument(
         "--disable", action="append", metavar="CHECK", help="turn a check off (repeatable)"
     )

@@ -119,7 +119,7 @@ def leftover_evidence(page: PageFacts, lang: str) -> int:
     Imported lazily: Lingua loads only when rules 1 to 3 leave a family undecided.
     """
     from pipeline.html.extract import extract_file
-    from pipeline.language_id.judge import detect_language
+    from pipeline.language_id.lingua import detect_language
 
     count = 0
     for segment in extract_file(page.path).translatable:

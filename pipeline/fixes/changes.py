@@ -14,29 +14,69 @@ source pages: replaying applies each ``before -> after`` by segment key, and
 only where the segment still reads ``before`` (the others are counted as
 skipped). A replay in place writes only pages inside the project, or pages
 named on the command line, whatever files the list names.
+
+Two kinds of repair are never passed off as finished. A glued-word repair
+puts back the lost space, but the words around the join were usually
+mistranslated along with the markup ("abaissant pics de cortisol qui"), so
+every such sentence is also left for a person, with a fresh translation of
+its original offered when the original is known. A machine-made replacement
+of a leftover is not applied unless the project allows it
+(``apply_machine_fixes``): it is left for a person with the replacement offered.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pipeline.checks import make_checks
-from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Item, Problem, Suggest
+from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Fix, Item, Problem, Suggest
 from pipeline.checks.inputs import CheckedFile, collect_inputs, page_from_document
 from pipeline.checks.language import Judge
-from pipeline.checks.runner import findings_of, judge_files
+from pipeline.checks.runner import finding_of, findings_of, judge_files
 from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
 from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
+from pipeline.text.spacing import find_glued
 
 CHANGES_VERSION = 1
+
+GLUED_REVIEW = (
+    "spacing restored at the join, but the words around it were translated without "
+    "their markup and may be wrong: read the sentence"
+)
+"""The message of a repaired glued-word sentence left for a person."""
+
+MACHINE_HELD = "machine-made replacement offered, not applied: review it"
+"""Added to a leftover's message when its machine-made replacement was held back."""
+
+Offer = Callable[[Item], "Fix | None"]
+"""Offers a new translation of a sentence whose words were glued, marked for review."""
+
+
+def is_machine(source: str) -> bool:
+    """True for a replacement a machine made (``machine: argos en_fr-1.9``).
+
+    >>> is_machine("machine: argos en_fr-1.9"), is_machine("memory: translators")
+    (True, False)
+    """
+    return source.startswith("machine")
+
+
+def is_glued_review(finding: Finding) -> bool:
+    """True for a repaired glued-word sentence left for a person to read."""
+    return finding.check == "glued-words" and finding.message == GLUED_REVIEW
+
+
+def is_machine_held(finding: Finding) -> bool:
+    """True for a leftover whose machine-made replacement was held back for review."""
+    return finding.fix is not None and finding.message.endswith(MACHINE_HELD)
 
 
 @dataclass(frozen=True)
@@ -104,8 +144,13 @@ class FixReport:
 
     @property
     def left(self) -> tuple[Finding, ...]:
-        """Findings no fixer could repair: for a person."""
+        """Findings no fixer could repair, or repaired only in part: for a person."""
         return tuple(f for p in self.pages for f in p.left)
+
+    @property
+    def machine_changes(self) -> tuple[Change, ...]:
+        """Changes a machine made, applied unreviewed (only when the project allows it)."""
+        return tuple(c for c in self.changes if is_machine(c.source))
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON: the change list, and what is left to do."""
@@ -125,14 +170,20 @@ class FixReport:
 
 def plan_changes(
     found: Sequence[tuple[Check, Item, Problem]],
+    *,
+    apply_machine: bool = False,
+    offer: Offer | None = None,
 ) -> tuple[list[Change], list[Finding]]:
     """The changes that repair the findings of one file, in check order.
 
     Fixers of several checks on one segment chain: each works on the text the
     previous one left. A leftover is replaced first (when the check's
-    suggestion hook offers a replacement), so the fixers then work on the replacement. Returns the
-    changes (an element to remove is a change to the empty text) and the
-    findings left for a person.
+    suggestion hook offers a replacement), so the fixers then work on the
+    replacement; a machine-made replacement only when ``apply_machine``, else
+    the leftover is left for a person with the replacement offered. A sentence
+    whose glued words were spaced is left for a person too, with what
+    ``offer`` proposes for it. Returns the changes (an element to remove is a
+    change to the empty text) and the findings left for a person.
     """
     current: dict[str, str] = {}
     changes: list[Change] = []
@@ -157,15 +208,44 @@ def plan_changes(
                 )
             if steps:
                 current[item.key] = fixed
+                if check.id == "glued-words" and _words_were_glued(text, item.lang):
+                    left.append(_glued_review(check, item, problem, fixed, offer))
                 continue
-        offer = check.suggestion(item, problem)
-        if offer is not None and offer.replacement and offer.replacement != text:
-            changes.append(_change(item, check.id, text, offer.replacement, offer.source))
-            current[item.key] = offer.replacement
+        proposed = check.suggestion(item, problem)
+        if proposed is not None and proposed.replacement and proposed.replacement != text:
+            if is_machine(proposed.source) and not apply_machine:
+                held = finding_of(check, item, problem)
+                message = f"{held.message}; {MACHINE_HELD}"
+                left.append(replace(held, message=message, fix=proposed))
+                continue
+            changes.append(_change(item, check.id, text, proposed.replacement, proposed.source))
+            current[item.key] = proposed.replacement
             continue
         left.extend(findings_of(check, item, problem))
     changes.sort(key=lambda c: c.line)  # stable: a segment's steps keep their order
     return changes, left
+
+
+def _words_were_glued(text: str, lang: str) -> bool:
+    """True when two words met at a code: a sign the translation lost its markup.
+
+    A link glued after "(2007)" lost a space, not words, and is no such sign.
+    """
+    return any(g.left[-1:].isalpha() for g in find_glued(text, lang))
+
+
+def _glued_review(
+    check: Check, item: Item, problem: Problem, fixed: str, offer: Offer | None
+) -> Finding:
+    """The repaired sentence, for a person: the space is back, the translation unchecked."""
+    offered = offer(item) if offer is not None else None
+    return replace(
+        finding_of(check, item, problem),
+        severity="warning",
+        text=fixed,
+        message=GLUED_REVIEW,
+        fix=offered,
+    )
 
 
 def _change(item: Item, check: str, before: str, after: str, source: str) -> Change:
@@ -218,12 +298,15 @@ def fix_pages(
     glossary: Iterable[str] = (),
     suggest: Suggest | None = None,
     write_changes: bool = True,
+    apply_machine: bool = False,
+    offer: Offer | None = None,
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
     The change list (``out_dir/changes.json``) is written on every run, empty
     when nothing changed, so it always describes the last run and a replay
-    never repeats edits of an older one. Catalogs are not fixed here (their
+    never repeats edits of an older one. ``apply_machine`` and ``offer`` are
+    those of :func:`plan_changes`. Catalogs are not fixed here (their
     translations are a translator's work).
     Raises :class:`InputError` for a missing path or two pages that would be
     written to the same place.
@@ -245,7 +328,9 @@ def fix_pages(
         by_file.setdefault(item.file, []).append((check, item, problem))
     pages: list[PageFix] = []
     for path, relative, doc, checked in loaded:
-        changes, left = plan_changes(by_file.get(checked.path, []))
+        changes, left = plan_changes(
+            by_file.get(checked.path, []), apply_machine=apply_machine, offer=offer
+        )
         written: str | None = None
         problems: list[str] = []
         if changes:

@@ -8,6 +8,11 @@ holds), and only then a machine translation from the language the leftover
 was found in. Machine-made replacements are queued for review in ``ui.po``
 as fuzzy entries. (A foreign duplicate of the heading below it is removed
 instead; the language check decides that, on cognates and numbers.)
+
+:meth:`LeftoverRepairs.retranslate` serves the other half of an honest
+glued-word repair: when the memory (which holds the catalogs too) knows the
+sentence a glued text was translated from, a reviewed translation of that
+original, or else a machine one, is offered for review, never applied.
 """
 
 from __future__ import annotations
@@ -17,11 +22,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pipeline.catalogs import po as catalog
-from pipeline.checks.base import Fix
+from pipeline.checks.base import Fix, Item
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
 from pipeline.fixes.fixers import render_date_in_locale
-from pipeline.memory import TranslationMemory
+from pipeline.memory import TranslationMemory, comparable
 from pipeline.project import ui_catalog
 from pipeline.segments import Segment
 from pipeline.text.codes import CLOSING, OPENING, code_problems
@@ -43,6 +48,7 @@ class LeftoverRepairs:
     _furniture: dict[str, dict[tuple[str, str], tuple[str, bool]]] = field(default_factory=dict)
     _engine: Any = None
     _unreachable: set[tuple[str, str]] = field(default_factory=set)
+    _originals: dict[tuple[str, str], list[tuple[str, str]]] | None = None
 
     # -- sources -------------------------------------------------------------
     def _memory(self) -> TranslationMemory:
@@ -114,6 +120,34 @@ class LeftoverRepairs:
         for match in self._memory().lookup(found, target, text, threshold=MEMORY_MIN_SCORE):
             if match.codes_fit and not match.unit.fuzzy:
                 return Fix(match.target, f"memory: {match.unit.origin or 'store'}")
+        return None
+
+    # -- glued words -------------------------------------------------------------
+    def _originals_of(self, text: str, lang: str) -> list[tuple[str, str]]:
+        """(language, source) of the memory units whose target reads ``text``."""
+        if self._originals is None:
+            self._originals = {}
+            for unit in self._memory().units():
+                key = (unit.tgt_lang, comparable(unit.target))
+                self._originals.setdefault(key, []).append((unit.src_lang, unit.source))
+        return self._originals.get((lang, comparable(text)), [])
+
+    def retranslate(self, item: Item) -> Fix | None:
+        """A new translation of the sentence a glued text was made from, for review.
+
+        A reviewed exact memory match of the original comes first, then a
+        machine translation; one that reads like the glued text is no offer.
+        The source says where it comes from and that it awaits review.
+        """
+        glued = comparable(item.text)
+        for src, original in self._originals_of(item.text, item.lang):
+            for match in self._memory().lookup(src, item.lang, original, threshold=100.0):
+                if not match.unit.fuzzy and comparable(match.target) != glued:
+                    origin = match.unit.origin or "store"
+                    return Fix(match.target, f"memory: {origin} (to review)")
+            made = self._machine(original, src, item.lang)
+            if made is not None and comparable(made[0]) != glued:
+                return Fix(made[0], f"{made[1]} (to review)")
         return None
 
     def save_for_review(self) -> int:

@@ -80,12 +80,15 @@ def _build_one(
     settings: Settings, article: Article, lang: str, include_fuzzy: bool, report: StageReport
 ) -> None:
     translations: dict[str, str] = {}
+    unreviewed = 0
     if lang != article.lang:
         path = article.catalog(settings, lang)
         if path.exists():
-            translations = catalog.translations(
-                catalog.load_catalog(path), include_fuzzy=include_fuzzy
-            )
+            po = catalog.load_catalog(path)
+            translations = catalog.translations(po, include_fuzzy=include_fuzzy)
+            # Fuzzy entries published as they are: machine or memory work nobody
+            # reviewed, counted so the summary cannot pass them off as done.
+            unreviewed = len(translations) - len(catalog.translations(po, include_fuzzy=False))
     doc = read_document(article.path)
     result = merge_document(
         doc,
@@ -100,6 +103,7 @@ def _build_one(
     if lang != article.lang:
         report.add("segments", result.segments)
         report.add("translated", result.translated)
+        report.add("unreviewed", min(unreviewed, result.translated))
         report.add("fallbacks", result.fallbacks)
     for problem in result.problems:
         report.problems.append((str(article.catalog(settings, lang)), problem))

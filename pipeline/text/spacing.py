@@ -39,6 +39,7 @@ SEPARATING_TAGS = frozenset({"br", "img", "wbr", "hr", "sup", "sub", "#comment"}
 _TRAIL_WORD = re.compile(r"[^\W\d_]+$")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _MARK_RE = re.compile(r"[;:!?*]")
+_CLOSERS = frozenset(")]»”")
 _ELLIPSIS_END = re.compile(r"([^\W\d_]+)(\.\.\.|…)\s*$")
 
 Edit = tuple[int, int, str]
@@ -191,18 +192,26 @@ def find_glued(text: str, lang: str, tag_of: TagLookup | None = None) -> list[Gl
     ['abaissant|pics', 'cortisol|qui']
     >>> find_glued("l'<g1>école</g1> et aujourd'<g2>hui</g2>", "fr")
     []
+    >>> [g.shown for g in find_glued("(2007)<g1>Voir l'étude</g1>", "fr")]
+    ['(2007)|Voir']
     """
     if "<" not in text:
         return []
     plain, _index = plain_map(text)
     found: list[Glue] = []
     for i, start, end in code_boundaries(text):
-        if not (plain[i].isalpha() and plain[i + 1].isalpha()):
+        closing = plain[i] in _CLOSERS
+        if not ((plain[i].isalpha() or closing) and plain[i + 1].isalpha()):
             continue
         if _separating(text, start, end, tag_of):
             continue
         left, right = words_at(text, start, end)
-        if is_glued_pair(left, right, lang):
+        if closing:
+            # "(2007)<g1>Voir l'étude" : no word is ever glued to a closing bracket.
+            left = plain[: i + 1].split()[-1]
+            if len(right) >= 2:
+                found.append(Glue(left, right, space_position(text, start, end)))
+        elif is_glued_pair(left, right, lang):
             found.append(Glue(left, right, space_position(text, start, end)))
     return found
 
