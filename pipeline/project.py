@@ -186,12 +186,24 @@ def glossary_terms(settings: Settings) -> tuple[str, ...]:
         raise InputError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="save the glossary as UTF-8"
         ) from None
-    terms = []
-    for raw in text.splitlines():
-        term = raw.split("#", 1)[0].strip()
-        if term:
-            terms.append(term)
-    return tuple(terms)
+    return tuple(t for t in _glossary_lines(text) if not t.startswith("!"))
+
+
+def site_term_vetoes(settings: Settings) -> tuple[str, ...]:
+    """Words a person said are not the site's own names: ``!word`` lines of the glossary.
+
+    ``tolk terms`` lists the names the leftover judge learns from the pages; a
+    veto makes the judge weigh that word like any other.
+    """
+    path = glossary_path(settings)
+    if not path.exists():
+        return ()
+    lines = _glossary_lines(path.read_text(encoding="utf-8", errors="replace"))
+    return tuple(t[1:].strip() for t in lines if t.startswith("!") and t[1:].strip())
+
+
+def _glossary_lines(text: str) -> list[str]:
+    return [t for raw in text.splitlines() if (t := raw.split("#", 1)[0].strip())]
 
 
 # -- the project's translation memory ------------------------------------------
@@ -224,3 +236,30 @@ def build_memory(settings: Settings, articles: list[Article]) -> TranslationMemo
             for source, target, fuzzy in catalog.memory_units(po):
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
     return memory
+
+
+def known_translations(settings: Settings) -> list[tuple[str, str, str, str, bool]]:
+    """What the project knows of its texts' languages, for the leftover judge.
+
+    (source language, source, target language, target, reviewed) for every unit
+    of the memory store and the catalogs, and every ``ui.po`` furniture entry. A
+    folder that is no project (no locales) knows nothing.
+    """
+    if not settings.locales.is_dir():
+        return []
+    # A unit aligned from a published page vouches for its source only: the
+    # published text may hold the very leftovers being looked for.
+    known = [
+        (u.src_lang, u.source, u.tgt_lang, u.target, not u.fuzzy and not _aligned(u))
+        for u in build_memory(settings, discover(settings, errors=[])).units()
+    ]
+    for lang in settings.languages:
+        for (source_lang, text), (translation, fuzzy) in catalog.load_furniture(
+            settings.locales, lang
+        ).items():
+            known.append((source_lang, text, lang, translation, not fuzzy))
+    return known
+
+
+def _aligned(unit: TMUnit) -> bool:
+    return unit.origin.startswith("aligned:")

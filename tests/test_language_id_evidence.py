@@ -88,12 +88,19 @@ def test_site_names_are_learned_from_pages_of_two_languages() -> None:
 
 
 def test_memory_says_which_language_a_short_text_is() -> None:
-    judge = EvidenceJudge(known=[("en", "Shop", "fr", "Boutique")])
+    judge = EvidenceJudge(
+        known=[
+            ("en", "Shop", "fr", "Boutique", True),
+            ("nl", "Winkel", "fr", "Winkel (machine)", False),
+        ]
+    )
     shop, boutique, native = judge.judge_many(
         [("Shop", "fr", "text"), ("Boutique", "fr", "text"), ("Shop", "en", "text")]
     )
     assert shop.foreign and shop.found == "en" and shop.reason == "memory"
     assert not boutique.foreign and not native.foreign
+    # an unreviewed translation vouches for nothing: "Winkel" is Dutch, no fix known
+    assert judge.judge("Winkel (machine)", "fr").reason != "memory"
 
 
 def test_references_keep_their_english_titles() -> None:
@@ -134,3 +141,65 @@ def test_dev_split_scores_hold(tmp_path: Path) -> None:
 
 def test_params_default_is_the_fitted_set() -> None:
     assert Params().threshold == 2.5 and Params().lingua_min_words == 1
+
+
+def test_tolk_check_uses_the_projects_memory_as_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Blog" alone says nothing on a French page; ui.po saying that the English
+    "Blog" is "Journal" in French makes it a leftover there."""
+    import polib
+
+    from pipeline.cli import main
+
+    (tmp_path / "source_articles").mkdir()
+    page = (
+        '<!DOCTYPE html><html lang="fr"><head><title>Le sommeil</title></head><body>'
+        "<nav><a href='/blog'>Blog</a></nav><h1>Bien dormir en hiver</h1>"
+        "<p>Le magnésium aide à mieux dormir quand les nuits sont longues.</p></body></html>"
+    )
+    (tmp_path / "source_articles" / "sommeil.html").write_text(page, encoding="utf-8")
+    (tmp_path / "tolk.toml").write_text('languages = ["fr", "nl", "en"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def blog_findings() -> list[dict[str, object]]:
+        capsys.readouterr()
+        main(["check", "source_articles", "--format", "json"])
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        return [f for f in findings if f["check"] == "mixed-language" and f["text"] == "Blog"]
+
+    assert blog_findings() == []
+    ui = tmp_path / "locales" / "fr" / "LC_MESSAGES"
+    ui.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "fr"}
+    po.append(polib.POEntry(msgctxt="en", msgid="Blog", msgstr="Journal"))
+    po.save(str(ui / "ui.po"))
+    (found,) = blog_findings()
+    assert found["found_lang"] == "en"
+
+
+def test_tolk_terms_lists_site_names_and_honours_vetoes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline.cli import main
+
+    pages = {
+        "a.html": ("fr", "<p>Chez Groenhart, nous testons chaque produit avec soin.</p>"),
+        "b.html": ("en", "<p>At Groenhart we test every product with care.</p>"),
+    }
+    (tmp_path / "source_articles").mkdir()
+    for name, (lang, body) in pages.items():
+        (tmp_path / "source_articles" / name).write_text(
+            f'<html lang="{lang}"><body>{body}</body></html>', encoding="utf-8"
+        )
+    (tmp_path / "tolk.toml").write_text('languages = ["fr", "nl", "en"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["terms", "--format", "json"]) == 0
+    (term,) = json.loads(capsys.readouterr().out)["terms"]
+    assert term["term"] == "Groenhart" and term["langs"] == ["en", "fr"]
+    assert term["files"] == ["source_articles/a.html", "source_articles/b.html"]
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "glossary.txt").write_text("!Groenhart\n", encoding="utf-8")
+    assert main(["terms", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["terms"] == []

@@ -24,6 +24,7 @@ from pipeline.cli import (
     models,
     report,
     stats,
+    terms,
     translate,
 )
 from pipeline.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_command, say
@@ -33,7 +34,7 @@ from pipeline.errors import PipelineError
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "add_command", "build_parser", "main"]
 
 #: The verbs in the order ``tolk --help`` lists them.
-VERBS = (init, extract, build, stats, translate, memory, models, check, fix, report)
+VERBS = (init, extract, build, stats, translate, memory, models, check, terms, fix, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,7 +21,8 @@ from pipeline.cli.common import (
 from pipeline.config import Settings
 from pipeline.errors import InputError
 from pipeline.fixes.leftovers import leftover_suggester
-from pipeline.project import fixed_dir, glossary_terms
+from pipeline.language_id.evidence import EvidenceJudge
+from pipeline.project import fixed_dir, glossary_terms, known_translations, site_term_vetoes
 from pipeline.storage import write_atomic
 
 
@@ -31,11 +32,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.checks.runner import run_checks
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
+    glossary = glossary_terms(settings)
     report = run_checks(
         paths,
         lang=args.lang,
         disabled=disabled(args, settings),
-        glossary=glossary_terms(settings),
+        judge=EvidenceJudge(
+            glossary=glossary,
+            known=known_translations(settings),
+            vetoed=site_term_vetoes(settings),
+        ),
+        glossary=glossary,
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
     )

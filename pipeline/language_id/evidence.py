@@ -165,6 +165,7 @@ class SiteTerm:
     term: str
     langs: tuple[str, ...]
     seen: int
+    files: tuple[str, ...] = ()
 
 
 @dataclass
@@ -181,12 +182,26 @@ class SiteEvidence:
 
     langs_of: dict[str, set[str]] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)
+    files_of: dict[str, set[str]] = field(default_factory=dict)
+    vetoed: frozenset[str] = frozenset()
 
     @classmethod
-    def learn(cls, texts: Iterable[tuple[str, str]]) -> SiteEvidence:
-        """Learn from ``(text, page language)`` pairs."""
-        site = cls()
+    def learn(
+        cls,
+        texts: Iterable[tuple[str, str]],
+        *,
+        files: Iterable[str] | None = None,
+        vetoed: Iterable[str] = (),
+    ) -> SiteEvidence:
+        """Learn from ``(text, page language)`` pairs (``files``: where each was seen).
+
+        ``vetoed`` words are never the site's names: a person said so (a ``!word``
+        line in the glossary).
+        """
+        site = cls(vetoed=frozenset(vetoed))
+        where = iter(files) if files is not None else None
         for text, lang in texts:
+            file = next(where, "") if where is not None else ""
             plain = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
             matches = list(_WORD_RE.finditer(plain))
             if len(matches) < 3 or _title_case([m.group(0) for m in matches]):
@@ -199,18 +214,20 @@ class SiteEvidence:
                     continue
                 site.langs_of.setdefault(word, set()).add(lang)
                 site.seen[word] = site.seen.get(word, 0) + 1
+                if file:
+                    site.files_of.setdefault(word, set()).add(file)
         return site
 
     def neutral(self, word: str) -> bool:
         """True for a word the site uses as a name in two languages or more."""
-        return len(self.langs_of.get(word, ())) >= 2
+        return len(self.langs_of.get(word, ())) >= 2 and word not in self.vetoed
 
     def terms(self) -> list[SiteTerm]:
         """The site's names, most seen first."""
         found = [
-            SiteTerm(w, tuple(sorted(langs)), self.seen[w])
+            SiteTerm(w, tuple(sorted(langs)), self.seen[w], tuple(sorted(self.files_of.get(w, ()))))
             for w, langs in self.langs_of.items()
-            if len(langs) >= 2
+            if self.neutral(w)
         ]
         return sorted(found, key=lambda t: (-t.seen, t.term))
 
@@ -244,9 +261,11 @@ class EvidenceJudge:
         *,
         glossary: Iterable[str] = (),
         furniture: Mapping[str, str] | None = None,
-        known: Iterable[tuple[str, str, str, str]] = (),
+        known: Iterable[tuple[str, str, str, str, bool]] = (),
+        vetoed: Iterable[str] = (),
         params: Params | None = None,
     ) -> None:
+        self.vetoed = frozenset(vetoed)
         terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
         self._glossary = (
             re.compile(
@@ -268,13 +287,18 @@ class EvidenceJudge:
         # page's language, is a leftover; a text known in the page's language is not.
         self._known_lang: dict[str, set[str]] = {}
         self._translated: dict[tuple[str, str], str] = {}
-        for source_lang, source, target_lang, target in known:
+        # ``known`` holds (source language, source, target language, target,
+        # reviewed): a source text is in its language whoever translated it, but
+        # only a reviewed target vouches for the target language (an unreviewed
+        # machine output may be the source copied).
+        for source_lang, source, target_lang, target, reviewed in known:
             s_key, t_key = _key(source), _key(target)
             if not s_key or not t_key or s_key == t_key:
                 continue
             self._known_lang.setdefault(s_key, set()).add(source_lang)
-            self._known_lang.setdefault(t_key, set()).add(target_lang)
-            self._translated.setdefault((s_key, target_lang), target)
+            if reviewed:
+                self._known_lang.setdefault(t_key, set()).add(target_lang)
+                self._translated.setdefault((s_key, target_lang), target)
 
     def judge(self, text: str, expected: str, context: str = "text") -> Verdict:
         """Judge one text found on a page in language ``expected``."""
@@ -289,7 +313,7 @@ class EvidenceJudge:
         default it is learned from the items themselves.
         """
         if site is None:
-            site = SiteEvidence.learn((t, lang) for t, lang, _ in items)
+            site = SiteEvidence.learn(((t, lang) for t, lang, _ in items), vetoed=self.vetoed)
         self.site = site
         verdicts: list[Verdict | None] = [None] * len(items)
         reads: list[_Read] = []
