@@ -12,7 +12,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHES = [
-    ("extract + build vs Translate Toolkit", ["bench_extract.py"]),
+    # issue #16's goals (speed vs the peer, reruns, peak RSS) print beside each figure
+    ("tolk extract && tolk build vs html2po + po2html, reruns, RSS", ["bench_commands.py"]),
+    ("extract + build in process (no catalog I/O)", ["bench_extract.py"]),
     ("translation memory lookups", ["bench_memory.py"]),
     ("machine translation engine", ["bench_engine.py"]),
     ("tolk check throughput", ["bench_check.py"]),

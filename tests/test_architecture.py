@@ -158,6 +158,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "pipeline.errors",
         "pipeline.languages",
         "pipeline.storage",
+        "pipeline.manifest",
         "pipeline.config",
         "pipeline.progress",
         "pipeline.text",

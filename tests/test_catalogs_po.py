@@ -7,11 +7,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NoReturn
 
 import polib
 import pytest
 
-from pipeline.catalogs.po import catalog_stats, load_catalog
+from pipeline.catalogs.po import catalog_stats, load_catalog, new_catalog, save_catalog
 from pipeline.cli import main
 from pipeline.errors import CatalogError
 
@@ -266,3 +267,22 @@ def test_gettext_wrapping_does_not_leak_into_polib() -> None:
     po.append(polib.POEntry(msgctxt="k", msgid="Le magnésium aide. " * 8, msgstr=""))
     assert 'msgid ""' in catalog_module.render(po)  # wrapped, by the gettext writer
     assert polib._BaseEntry._str_field is untouched
+
+
+def test_an_unchanged_save_is_decided_without_parsing_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.po"
+    po = new_catalog("a", "fr", "nl")
+    po.append(polib.POEntry(msgctxt="k1", msgid="Een zin.", msgstr="Une phrase."))
+    assert save_catalog(po, path)
+    before = path.read_bytes()
+
+    def no_parse(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("the file was parsed again")
+
+    monkeypatch.setattr(polib, "pofile", no_parse)
+    again = new_catalog("a", "fr", "nl")
+    again.append(polib.POEntry(msgctxt="k1", msgid="Een zin.", msgstr="Une phrase."))
+    assert not save_catalog(again, path)
+    assert path.read_bytes() == before

@@ -389,3 +389,27 @@ os._exit(1)  # killed before closing anything
     assert len(cache) == 300
     assert len(cache.get_many("argos", "m-1", "nl", "en", [f"2-{i}" for i in range(100)])) == 100
     cache.close()
+
+
+def test_random_model_output_stops_well_short_of_the_cap(
+    tiny_argos_packages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Random weights never stop by themselves: the cap follows the inputs' length
+    (the longest input of each slice of a batch), not the 256 of the default."""
+    engine = ArgosEngine(tiny_argos_packages, cache=False, threads=1)
+    assert engine.max_decoding_length == 256
+    lengths: list[tuple[int, int]] = []
+    real = engine._run_slice
+
+    def spy(loaded: Any, tokens: list[list[str]], attention: bool) -> list[Any]:
+        results = real(loaded, tokens, attention)
+        longest = max(len(t) for t in tokens)
+        for result in results:
+            lengths.append((longest, len(result.hypotheses[0]) - len(loaded.prefix)))
+        return results
+
+    monkeypatch.setattr(engine, "_run_slice", spy)
+    engine.translate(["Une phrase courte.", "Deux mots."], "fr", "en")
+    assert len(lengths) == 2
+    for longest, produced in lengths:
+        assert produced <= 2 * longest + 10 < 256

@@ -466,6 +466,35 @@ def _entries_text(po: polib.POFile) -> list[str]:
         return [str(e) for e in po]
 
 
+_DATE_LINE = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): ?(.*?)\\n"$', re.MULTILINE)
+_DATE_KEYS = ("POT-Creation-Date", "PO-Revision-Date")
+
+
+def _split_header(text: str) -> tuple[str, str]:
+    """(header, entries): the header entry ends at the first blank line."""
+    head, _, body = text.partition("\n\n")
+    return head, body
+
+
+def _disk_dates(text: str) -> dict[str, str] | None:
+    """The two date headers as written in a file Tolk rendered, or None when
+    they are not there one per line (another tool wrote the header)."""
+    found = {m.group(1): m.group(2) for m in _DATE_LINE.finditer(_split_header(text)[0])}
+    return found if set(found) == set(_DATE_KEYS) else None
+
+
+def _render_if_same_entries(po: polib.POFile, on_disk: str) -> str | None:
+    """``po`` rendered with the file's dates when the file's text has exactly
+    its entries, decided from the bytes alone. None means "parse to be sure"
+    (an entry changed, or another tool wrapped the file)."""
+    dates = _disk_dates(on_disk)
+    if dates is None:
+        return None
+    po.metadata.update(dates)
+    text = render(po)
+    return text if _split_header(text)[1] == _split_header(on_disk)[1] else None
+
+
 def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> bool:
     """Write a catalog atomically, touching dates only when an entry changed.
 
@@ -473,16 +502,29 @@ def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> boo
     first means a rerun with nothing new leaves the file, and git, untouched;
     a header-only change (a new X-Generator, say) is written with the old dates,
     since no translation in the catalog was revised.
+
+    The usual rerun is decided from the bytes on disk: the new catalog is
+    rendered with the file's dates and compared with the file's text, with no
+    second parse. Only a file whose entries differ in their text (changed, or
+    wrapped by another tool) is parsed, to tell a real change from a rewrap.
     """
+    path = Path(path)
     date_key = "POT-Creation-Date" if template else "PO-Revision-Date"
+    try:
+        on_disk: str | None = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        on_disk = None
+    text = _render_if_same_entries(po, on_disk) if on_disk is not None else None
+    if text is not None:
+        return text != on_disk and write_atomic(path, text)
     current: polib.POFile | None = None
     if path.exists():
         try:
-            current = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+            current = polib.pofile(on_disk or str(path), wrapwidth=WRAP_WIDTH)
         except (OSError, ValueError):
             current = None
     if current is not None:
-        for key in ("POT-Creation-Date", "PO-Revision-Date"):
+        for key in _DATE_KEYS:
             po.metadata[key] = current.metadata.get(key, "")
         if render(po) == render(current):
             return False

@@ -30,6 +30,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         langs(args.lang),
         include_fuzzy=settings.publish_fuzzy and not args.reviewed_only,
         quiet=args.quiet,
+        redo_all=args.all,
     )
     c = report.counts
     total = c.get("segments", 0)
@@ -37,7 +38,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"build: {len(report.written)} pages written to {settings.build_dir}/; "
         f"{c.get('translated', 0)}/{total} segments translated "
         f"({c.get('unreviewed', 0)} of them unreviewed: fuzzy machine or memory output), "
-        f"{c.get('fallbacks', 0)} fell back to the source text"
+        f"{c.get('fallbacks', 0)} fell back to the source text; "
+        f"{c.get('skipped', 0)} pages unchanged since the last build (--all redoes them)"
     )
     for path, problem in report.problems:
         say(f"warning: {path}: {problem.location} (line {problem.line}): {problem.message}")
@@ -54,6 +56,9 @@ def register(sub: Subparsers) -> None:
         run,
         "Merge catalogs into translated pages under build/<lang>/.",
         "tolk build --lang fr magnesium-nightmares",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
     p.add_argument("article", nargs="*", help="article names; default: all")
     p.add_argument("--lang", help="comma-separated target languages; default: all")

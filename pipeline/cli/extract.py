@@ -27,7 +27,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             f"({aligned.fuzzy} fuzzy)"
         )
     suggest_for = memory_suggester(settings, everything)
-    report = extract_articles(settings, articles, suggest_for=suggest_for, quiet=args.quiet)
+    report = extract_articles(
+        settings, articles, suggest_for=suggest_for, quiet=args.quiet, redo_all=args.all
+    )
     report.errors[:0] = skipped
     c = report.counts
     say(
@@ -35,7 +37,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"{c.get('kept', 0)} translations kept, {c.get('memory', 0)} from memory, "
         f"{c.get('fuzzy', 0)} changed (fuzzy), {c.get('new', 0)} new and "
         f"{c.get('empty', 0)} unchanged without translation, {c.get('obsolete', 0)} obsolete; "
-        f"{len(report.written)} files written"
+        f"{len(report.written)} files written; "
+        f"{c.get('skipped', 0)} articles unchanged since the last run (--all redoes them)"
     )
     print_errors(report.errors)
     return EXIT_USAGE if report.errors else EXIT_OK
@@ -49,5 +52,8 @@ def register(sub: Subparsers) -> None:
         run,
         "Extract source articles into templates (.pot) and update catalogs (.po).",
         "tolk extract                      # every article in source_articles/",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
     p.add_argument("article", nargs="*", help="article names (file stems); default: all")

@@ -20,7 +20,7 @@ from pipeline.errors import PipelineError
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Fill catalogs; exit 1 when a language pair has no model, 2 on errors."""
-    from pipeline.project import build_memory, discover
+    from pipeline.project import discover
     from pipeline.stages.align import align_families
     from pipeline.stages.translate import translate_articles
 
@@ -34,7 +34,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print_errors(skipped)
         return EXIT_USAGE if skipped else EXIT_OK
     align_families(settings, discover(settings, None, []) if args.article else articles)
-    memory = build_memory(settings, articles)
     options = {
         "beam_size": args.beam_size or settings.beam_size,
         "batch_size": args.batch_size or settings.batch_size,
@@ -42,7 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     report = translate_articles(
         settings, articles, langs(args.lang), force=args.force,
         use_engine=not args.memory_only, engine_options=options,
-        memory=memory, quiet=args.quiet,
+        quiet=args.quiet, redo_all=args.all,
     )  # fmt: skip
     report.errors[:0] = skipped
     say(
@@ -51,7 +50,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"in another language than their page {report.switched_source}, "
         f"still empty {report.left_empty}, "
         f"left out of the published translation {report.published_gaps}; "
-        f"{len(report.written)} catalogs written"
+        f"{len(report.written)} catalogs written, "
+        f"{report.skipped} unchanged since the last run (--all redoes them)"
     )
     if report.missing_pairs:
         pairs = ", ".join(f"{s}-{t}" for s, t in sorted(report.missing_pairs))
@@ -73,6 +73,9 @@ def register(sub: Subparsers) -> None:
         run,
         "Fill catalogs: translation memory first, then Argos models (machine output is fuzzy).",
         "tolk translate --lang fr          # only French catalogs",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
     p.add_argument("article", nargs="*", help="article names; default: all")
     p.add_argument("--lang", help="comma-separated target languages")

@@ -9,6 +9,7 @@ from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.html.document import read_document
 from pipeline.html.merge import merge_document
+from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
 from pipeline.stages import StageReport
@@ -60,20 +61,43 @@ def build_articles(
     *,
     include_fuzzy: bool = True,
     quiet: bool = False,
+    redo_all: bool = False,
 ) -> StageReport:
-    """Merge catalogs into ``build/<lang>/<article>.html`` (and the source page)."""
+    """Merge catalogs into ``build/<lang>/<article>.html`` (and the source page).
+
+    A page whose source, catalog and built file are as the last build left
+    them, with the same options, is skipped (see :mod:`pipeline.manifest`);
+    ``redo_all`` builds every page again.
+    """
     report = StageReport()
+    manifest = Manifest(settings, ignore=redo_all)
+    options = f"fuzzy={include_fuzzy}"
     jobs = [(a, lang) for a in articles for lang in (a.lang, *a.targets(settings))]
     if langs:
         jobs = [(a, lang) for a, lang in jobs if lang in langs]
     with progress("build", len(jobs), quiet=quiet) as bar:
         for article, lang in jobs:
-            try:
-                _build_one(settings, article, lang, include_fuzzy, report)
-            except PipelineError as exc:
-                report.errors.append(exc)
+            unit, files = f"{lang}/{article.name}", build_files(settings, article, lang)
+            if manifest.fresh("build", unit, manifest.fingerprint("build", files, options)):
+                report.add("skipped", 1)
+            else:
+                try:
+                    _build_one(settings, article, lang, include_fuzzy, report)
+                    manifest.record("build", unit, manifest.fingerprint("build", files, options))
+                except PipelineError as exc:
+                    report.errors.append(exc)
+                    manifest.forget("build", unit)
             bar.advance(1, f"{lang}/{article.name}")
+    manifest.save()
     return report
+
+
+def build_files(settings: Settings, article: Article, lang: str) -> list[Path]:
+    """Every file one page's build reads or writes."""
+    files = [article.path, article.built(settings, lang)]
+    if lang != article.lang:
+        files.append(article.catalog(settings, lang))
+    return files
 
 
 def _build_one(

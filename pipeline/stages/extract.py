@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.html.document import read_document
 from pipeline.html.extract import extract_document
+from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
 from pipeline.stages import StageReport
@@ -22,17 +24,40 @@ def extract_articles(
     *,
     suggest_for: SuggestFor | None = None,
     quiet: bool = False,
+    redo_all: bool = False,
 ) -> StageReport:
-    """Write each article's template and update its catalogs, msgmerge-style."""
+    """Write each article's template and update its catalogs, msgmerge-style.
+
+    An article whose page, template and catalogs are as the last extract left
+    them (see :mod:`pipeline.manifest`) is skipped without parsing anything:
+    extracting it again would give the same files. ``redo_all`` redoes it.
+    """
     report = StageReport()
+    manifest = Manifest(settings, ignore=redo_all)
     with progress("extract", len(articles), quiet=quiet) as bar:
         for article in articles:
-            try:
-                _extract_one(settings, article, suggest_for, report)
-            except PipelineError as exc:
-                report.errors.append(exc)
+            files = extract_files(settings, article)
+            if manifest.fresh("extract", article.name, manifest.fingerprint("extract", files)):
+                report.add("skipped", 1)
+            else:
+                try:
+                    _extract_one(settings, article, suggest_for, report)
+                    manifest.record("extract", article.name, manifest.fingerprint("extract", files))
+                except PipelineError as exc:
+                    report.errors.append(exc)
+                    manifest.forget("extract", article.name)
             bar.advance(1, article.name)
+    manifest.save()
     return report
+
+
+def extract_files(settings: Settings, article: Article) -> list[Path]:
+    """Every file one article's extract reads or writes."""
+    return [
+        article.path,
+        article.template(settings),
+        *(article.catalog(settings, lang) for lang in article.targets(settings)),
+    ]
 
 
 def _extract_one(

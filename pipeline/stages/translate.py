@@ -9,6 +9,7 @@ reviewed translation is never touched without ``--force``.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +19,10 @@ from typing import Any
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
+from pipeline.manifest import Manifest, file_hash
 from pipeline.memory import TMMatch, TranslationMemory
 from pipeline.progress import progress
-from pipeline.project import Article, build_memory
+from pipeline.project import Article, build_memory, memory_path
 from pipeline.text.codes import strip_codes
 
 # Per-segment source language: a segment is translated from another language
@@ -84,6 +86,7 @@ class TranslateReport:
     model_errors: list[str] = field(default_factory=list)
     errors: list[PipelineError] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    skipped: int = 0  # catalogs unchanged since the last translate
 
     @property
     def complete(self) -> bool:
@@ -130,15 +133,32 @@ def translate_articles(
     engine_options: dict[str, Any] | None = None,
     memory: TranslationMemory | None = None,
     quiet: bool = False,
+    redo_all: bool = False,
 ) -> TranslateReport:
-    """Fill every catalog of ``articles``: memory, then engine; save per catalog."""
+    """Fill every catalog of ``articles``: memory, then engine; save per catalog.
+
+    A catalog is skipped when it, the memory and the options are as they were
+    after the last translate (see :mod:`pipeline.manifest`): translating it
+    again would give the same file. The memory is fingerprinted by the units
+    each catalog gives it, so a catalog whose translations did not change does
+    not make every other catalog count as changed. ``redo_all`` redoes all.
+    """
     report = TranslateReport()
-    memory = memory if memory is not None else build_memory(settings, articles)
+    manifest = Manifest(settings, ignore=redo_all)
     engine = _EngineSlot(settings, engine_name, dict(engine_options or {}))
     # Published languages are filled from the aligned translation, never by a machine.
     jobs = [(a, lang) for a in articles for lang in (*a.targets(settings), *a.published(settings))]
     if langs:
         jobs = [(a, lang) for a, lang in jobs if lang in langs]
+    options = "|".join(
+        (
+            f"force={force}",
+            f"engine={use_engine and (engine_name or settings.engine)}",
+            repr(sorted((engine_options or {}).items())) if use_engine else "",
+            memory_fingerprint(settings, articles, manifest) if memory is None else "given",
+        )
+    )
+    left = manifest.extra("translate-left")  # entries a skipped catalog still lacks
     loaded: list[tuple[Article, str, Path, catalog.Catalog, list[catalog.Entry]]] = []
     total = 0
     for article, lang in jobs:
@@ -148,12 +168,22 @@ def translate_articles(
                 PipelineError("catalog not found", path=path, hint="run 'tolk extract' first")
             )
             continue
+        unit = settings.relative(path)
+        if memory is None and manifest.fresh(
+            "translate", unit, manifest.fingerprint("translate", [path], options)
+        ):
+            report.skipped += 1
+            report.left_empty += int(left.get(unit, "0"))
+            continue
         po = catalog.load_catalog(path)
         todo = [e for e in po if catalog.needs_translation(e, force=force)]
         total += len(todo)
         loaded.append((article, lang, path, po, todo))
+    if loaded and memory is None:
+        memory = build_memory(settings, articles)
     with progress("translate", total, quiet=quiet) as bar:
         for article, lang, path, po, todo in loaded:
+            assert memory is not None
             published = lang in article.published(settings)
             machine = use_engine and not published
             _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
@@ -164,7 +194,39 @@ def translate_articles(
                 report.published_gaps += gaps
             if catalog.save_catalog(po, path):
                 report.written.append(settings.relative(path))
+            empty = sum(1 for e in todo if not e.msgstr)
+            unit = settings.relative(path)
+            if not empty or not use_engine:  # a missing model: try again next time
+                manifest.record(
+                    "translate", unit, manifest.fingerprint("translate", [path], options)
+                )
+                left[unit] = str(empty)
+    manifest.save()
     return report
+
+
+def memory_fingerprint(settings: Settings, articles: list[Article], manifest: Manifest) -> str:
+    """A hash of what the memory holds, from the store and each catalog's units.
+
+    A catalog's units are hashed when its file changed since the last run
+    (parsing that one file), and taken from the manifest otherwise.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(file_hash(memory_path(settings)).encode())
+    table = manifest.extra("memory-units")
+    for article in articles:
+        for lang in article.targets(settings):
+            path = article.catalog(settings, lang)
+            key, now = settings.relative(path), file_hash(path)
+            known = table.get(key, "")
+            if not known.startswith(f"{now}:"):
+                units = hashlib.blake2b(digest_size=16)
+                if path.exists():
+                    for source, target, fuzzy in catalog.memory_units(catalog.load_catalog(path)):
+                        units.update(f"{source}\0{target}\0{fuzzy}\0".encode())
+                known = table[key] = f"{now}:{units.hexdigest()}"
+            digest.update(f"|{key}={known.partition(':')[2]}".encode())
+    return digest.hexdigest()
 
 
 def _fill(

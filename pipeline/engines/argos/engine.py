@@ -224,6 +224,10 @@ def _argmax(row: Sequence[float], size: int) -> int | None:
     return max(range(size), key=row.__getitem__)
 
 
+LENGTH_RATIO, LENGTH_MARGIN = 2, 10  # decoding cap: 2 * source tokens + 10
+NO_REPEAT_NGRAM = 0  # 0 = off: a 4-gram guard broke legitimate repeats ("De De De")
+
+
 class ArgosEngine:
     """Translate coded sentences with the installed Argos packages.
 
@@ -465,8 +469,31 @@ class ArgosEngine:
         return out
 
     def _run(self, loaded: _Loaded, tokens: list[list[str]], *, attention: bool) -> list[Any]:
-        """One call to CTranslate2 for a batch (already sorted by length)."""
+        """CTranslate2 over a batch (already sorted by length), in slices of
+        ``batch_size`` so each slice gets a decoding cap from its own inputs."""
         self.translator_calls += 1
+        results: list[Any] = []
+        for start in range(0, len(tokens), self.batch_size):
+            results.extend(
+                self._run_slice(loaded, tokens[start : start + self.batch_size], attention)
+            )
+        return results
+
+    def decoding_cap(self, tokens: Sequence[Sequence[str]], prefix: int = 0) -> int:
+        """Most tokens a batch may produce: twice its longest input plus a margin,
+        never more than ``max_decoding_length``.
+
+        A model that does not stop (random weights, a degenerate input) ran to
+        256 tokens on every sentence, the bulk of a first translate's time; a
+        real translation is rarely over twice as long as its source.
+
+        >>> ArgosEngine(cache=False, threads=1).decoding_cap([["a"] * 5])
+        20
+        """
+        longest = max((len(t) for t in tokens), default=0)
+        return min(self.max_decoding_length, LENGTH_RATIO * longest + LENGTH_MARGIN + prefix)
+
+    def _run_slice(self, loaded: _Loaded, tokens: list[list[str]], attention: bool) -> list[Any]:
         prefix = [list(loaded.prefix)] * len(tokens) if loaded.prefix else None
         try:
             results: list[Any] = loaded.translator.translate_batch(
@@ -476,7 +503,8 @@ class ArgosEngine:
                 beam_size=self.beam_size,
                 length_penalty=0.2,
                 replace_unknowns=True,
-                max_decoding_length=self.max_decoding_length,
+                max_decoding_length=self.decoding_cap(tokens, len(loaded.prefix)),
+                no_repeat_ngram_size=NO_REPEAT_NGRAM,
                 return_attention=attention,
             )
         except RuntimeError as exc:
