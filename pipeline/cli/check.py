@@ -21,7 +21,7 @@ from pipeline.cli.common import (
 from pipeline.config import Settings
 from pipeline.errors import InputError
 from pipeline.fixes.leftovers import leftover_suggester
-from pipeline.project import fixed_dir, glossary_terms
+from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
 from pipeline.storage import write_atomic
 
 
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         glossary=glossary_terms(settings),
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
+        aligned=aligned_evidence(settings),
     )
     if not report.files:
         raise InputError(
