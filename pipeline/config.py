@@ -33,6 +33,10 @@ class Settings:
     # Articles that are one article in several languages, when the pages do not
     # say so with hreflang links; the first name of each is the original.
     families: tuple[tuple[str, ...], ...] = ()
+    link_patterns: tuple[tuple[str, str], ...] = ()
+    """Public URL of an article per language, ``{slug}`` for its name
+    (``{"fr" = "https://www.longevia.nl/fr/{slug}.html"}``): how a built page links
+    to a sibling article, and its canonical, when Tolk cannot tell them itself."""
     apply_machine_fixes: bool = False
     """May ``tolk fix`` paste machine output into a page unreviewed? No by default:
     a fix must not publish text nobody read."""
@@ -77,6 +81,7 @@ _SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "beam_size": (int, "a whole number from 1 to 16"),
     "batch_size": (int, "a whole number from 1 to 1024"),
     "families": (list, 'a list of article-name lists, original first: [["a-en", "a-fr"]]'),
+    "link_patterns": (dict, 'a table of language -> URL with {slug}: {fr = "https://x/fr/{slug}"}'),
     "apply_machine_fixes": (bool, "true or false"),
     "publish_fuzzy": (bool, "true or false"),
 }
@@ -163,6 +168,8 @@ def _validate(table: Any, path: Path) -> Settings:
         values["families"] = tuple(tuple(names) for names in values["families"])
     if "fuzzy_threshold" in values:
         values["fuzzy_threshold"] = float(values["fuzzy_threshold"])
+    if "link_patterns" in values:
+        values["link_patterns"] = tuple(sorted(values["link_patterns"].items()))
     return Settings(root=path.parent.resolve(), config_path=str(path), **values)
 
 
@@ -196,3 +203,9 @@ def _check_ranges(values: dict[str, Any], path: Path) -> None:
         raise bad("families")
     if values.get("engine", "argos") != "argos":
         raise bad("engine")
+    patterns = values.get("link_patterns", {})
+    if any(
+        lang not in LANGUAGES or not isinstance(url, str) or "{slug}" not in url
+        for lang, url in patterns.items()
+    ):
+        raise bad("link_patterns")

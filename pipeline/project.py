@@ -15,6 +15,7 @@ from pipeline.catalogs.po import catalog_path, template_path, ui_catalog_path
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.families import Family, PageFacts, find_families, leftover_evidence
+from pipeline.families.leftovers import Aligned, family_evidence
 from pipeline.html.document import read_document
 from pipeline.html.extract import page_language
 from pipeline.html.links import page_links
@@ -132,6 +133,22 @@ def find_project_families(articles: list[Article]) -> list[Family]:
     """The families among ``articles``, each once, sorted by the original's name."""
     found = {a.family.original.name: a.family for a in articles if a.family is not None}
     return [found[name] for name in sorted(found)]
+
+
+def aligned_evidence(settings: Settings) -> dict[tuple[str, str], Aligned]:
+    """Where each segment of the project's published translations comes from.
+
+    What ``tolk check`` and ``tolk fix`` give the language check so a leftover
+    on a published translation names its original segment. Empty outside a
+    project (no source folder) or when no page belongs to a family; a page
+    that cannot be read is left out, as ``discover`` leaves it out.
+    """
+    try:
+        articles = discover(settings, None, [])
+    except PipelineError:
+        return {}
+    families = find_project_families(articles)
+    return family_evidence(families, show=lambda path: settings.relative(Path(path)))
 
 
 CHANGES_FILE = "changes.json"

@@ -52,7 +52,8 @@ class FakeJudge:
     is in the marker's language; any other text is in the language expected.
 
     ``mixed`` names a marker whose text is only half foreign (a "mixed" verdict
-    with a span from the marker on). The judge counts its batches (``calls``)
+    with a span from the marker on); ``unsure`` maps markers to a language the
+    judge only guesses (not flagged, reason "low-confidence"). The judge counts its batches (``calls``)
     and keeps every item it saw (``seen``), so tests can check batching and the
     contexts passed. This is the one fake of the test suite: the checks, the
     runner and ``tolk fix`` tests configure it instead of writing their own.
@@ -65,8 +66,10 @@ class FakeJudge:
         confidence: float = 1.0,
         passing: float = 1.0,
         mixed: str | None = None,
+        unsure: Mapping[str, str] | None = None,
     ) -> None:
         self.markers = dict(markers or {})
+        self.unsure = dict(unsure or {})
         self.confidence = confidence
         self.passing = passing
         self.mixed = mixed
@@ -80,7 +83,10 @@ class FakeJudge:
         verdicts = []
         for text, expected, _context in items:
             found = next((lang for word, lang in self.markers.items() if word in text), None)
-            if found is None:
+            guess = next((lang for word, lang in self.unsure.items() if word in text), None)
+            if found is None and guess is not None:
+                verdicts.append(Verdict(text, expected, guess, 0.5, False, "low-confidence"))
+            elif found is None:
                 verdicts.append(Verdict(text, expected, expected, self.passing, False, "fake"))
             elif self.mixed is not None and self.mixed in text:
                 spans = (Span(text.index(self.mixed), len(text), found, 0.9),)

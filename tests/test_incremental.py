@@ -127,7 +127,6 @@ def test_changed_settings_redo_everything_and_change_nothing_else(ran: Path) -> 
     (ran / "tolk.toml").write_text('languages = ["fr", "nl", "en"]\nbeam_size = 3\n', "utf-8")
     before = _outputs(ran)
     redone = _run(ran)
-    n = redone["extract"]
     assert redone == {"extract": 8, "translate": 12, "build": 18}
     assert _changed(before, _outputs(ran)) == set()
 

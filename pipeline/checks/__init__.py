@@ -10,6 +10,7 @@ runs them, :mod:`pipeline.checks.output` reports what they find.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pipeline.checks.base import Check, CheckContext, Finding, Fix, Item, Problem, Severity, Suggest
 from pipeline.checks.chars import PunctuationSpacing, TitleCase, Truncated
@@ -19,6 +20,9 @@ from pipeline.checks.dates import Dates
 from pipeline.checks.language import Judge, MixedLanguage
 from pipeline.checks.translation import Fuzzy, LengthRatio, SameAsSource, Untranslated
 from pipeline.errors import InputError
+
+if TYPE_CHECKING:
+    from pipeline.families.leftovers import EvidenceMap
 
 __all__ = [
     "CHECKS",
@@ -79,12 +83,14 @@ def make_checks(
     judge: Judge | None = None,
     glossary: Iterable[str] = (),
     suggest: Suggest | None = None,
+    aligned: EvidenceMap | None = None,
 ) -> list[Check]:
     """One instance of every enabled check, all sharing one :class:`CheckContext`.
 
     ``judge`` replaces the language judge (tests use a fake one); ``glossary``
-    holds do-not-translate terms; ``suggest`` proposes replacements for leftovers.
+    holds do-not-translate terms; ``suggest`` proposes replacements for leftovers;
+    ``aligned`` is the alignment evidence of a project's published translations.
     """
     off = validate_ids(disabled)
-    context = CheckContext(glossary=tuple(glossary), judge=judge, suggest=suggest)
+    context = CheckContext(glossary=tuple(glossary), judge=judge, suggest=suggest, aligned=aligned)
     return [cls(context) for cls in DEFAULT_CHECKS if cls.id not in off]

@@ -20,6 +20,7 @@ from pipeline.text.codes import strip_codes, unescape_text
 
 if TYPE_CHECKING:
     from pipeline.checks.language import Judge
+    from pipeline.families.leftovers import EvidenceMap
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -58,17 +59,21 @@ Suggest = Callable[[Segment, "str | None"], "Fix | None"]
 @dataclass(frozen=True)
 class CheckContext:
     """What every check of one run shares: the glossary, the language judge, the
-    suggestion hook.
+    suggestion hook, the alignment evidence.
 
     One object handed to every check, so a check that needs one more thing reads
     one more field instead of :func:`pipeline.checks.make_checks` special-casing
     its constructor. ``judge`` None means the real judge, built on first use;
-    ``suggest`` None means no replacement is proposed for leftovers.
+    ``suggest`` None means no replacement is proposed for leftovers; ``aligned``
+    says, for the segments of published translations (by resolved path and
+    segment key), which original segment each is aligned to
+    (:func:`pipeline.families.leftovers.family_evidence`); None outside a project.
     """
 
     glossary: tuple[str, ...] = ()
     judge: Judge | None = None
     suggest: Suggest | None = None
+    aligned: EvidenceMap | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,15 @@ text (an element with its own ``lang``) is not judged. A leftover title sitting
 right above its own translation (a Dutch ``<p class="title">`` above the
 French ``<h1>``) is said to be one, so a reviewer removes it rather than
 translating it a second time.
+
+On a published translation the alignment with its original
+(:mod:`pipeline.families.leftovers`, in the run's context) joins the judge's
+evidence: a flagged segment says which original segment it is aligned to; a
+segment that reads as its original segment and that the judge could not place
+(too little text to be sure) is a leftover of the original's language when the
+judge's best guess agrees; a leftover that reads as its original is a leftover
+as a whole, never in part; and its replacement is made from the original
+segment (memory, page furniture, or a machine translation for review).
 """
 
 from __future__ import annotations
@@ -14,14 +23,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
 
 from pipeline.checks.base import Check, Fix, Item, Problem
-from pipeline.language_id.verdicts import CONTEXTS, Verdict
+from pipeline.language_id.verdicts import CONTEXTS, Span, Verdict
 from pipeline.languages import LANGUAGES, display_name
-from pipeline.text.codes import strip_codes
+from pipeline.text.codes import code_problems, strip_codes
+
+if TYPE_CHECKING:
+    from pipeline.families.leftovers import Aligned
 
 COGNATE_SHARE = 0.6
 """Share of the leftover's long words that must have a close counterpart
@@ -30,6 +43,10 @@ count as translations of each other: "threonaat"/"thréonate",
 "synaptische"/"synaptique". With equal numbers, this is the evidence that a
 title above its translation is a duplicate to remove, not merely foreign."""
 TITLE_LENGTH_BAND = (0.6, 1.6)
+ALIGNED_MIN_LETTERS = 20
+"""Letters a segment that reads as its original needs before the alignment alone
+(with the judge's best guess agreeing) makes it a leftover: "Blog" or "Contact"
+read the same in any language."""
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -116,11 +133,33 @@ class MixedLanguage(Check):
             self._judge = EvidenceJudge(glossary=self.run_context.glossary)
         return self._judge
 
+    def aligned_to(self, item: Item) -> Aligned | None:
+        """The original segment a published page's item is aligned to, if known."""
+        aligned = self.run_context.aligned
+        if not aligned or item.origin != "page":
+            return None
+        from pipeline.families.leftovers import evidence_key
+
+        return aligned.get(evidence_key(item.file, item.key))
+
     def suggestion(self, item: Item, problem: Problem) -> Fix | None:
-        """The run's replacement for a leftover segment, when the run has a hook."""
+        """The run's replacement for a leftover segment, when the run has a hook.
+
+        On a published translation the original segment is translated first (it
+        is what the page should have said); the leftover's own text is the fallback.
+        """
         suggest = self.run_context.suggest
         if suggest is None or item.segment is None:
             return None
+        aligned = self.aligned_to(item)
+        if aligned is not None and aligned.source_lang != item.lang:
+            fix = suggest(replace(item.segment, text=aligned.source), aligned.source_lang)
+            if (
+                fix is not None
+                and fix.replacement != item.text
+                and not code_problems(item.text, fix.replacement)
+            ):
+                return Fix(fix.replacement, f"{fix.source} (of the original, {aligned.where})")
         return suggest(item.segment, problem.found_lang)
 
     def applies(self, item: Item) -> bool:
@@ -150,18 +189,25 @@ class MixedLanguage(Check):
                     wanted.append((p, i, unique.setdefault(key, len(unique))))
         verdicts = self.judge.judge_many(list(unique)) if unique else []
         results: list[list[Problem | None]] = [[None] * len(items) for items in pages]
-        flagged: dict[tuple[int, int], Verdict] = {}
+        flagged: dict[tuple[int, int], tuple[Verdict, Aligned | None]] = {}
         for p, i, n in wanted:
-            if verdicts[n].foreign:
-                flagged[(p, i)] = verdicts[n]
-        for (p, i), verdict in flagged.items():
+            aligned = self.aligned_to(pages[p][i])
+            verdict = _with_alignment(verdicts[n], aligned)
+            if verdict.foreign:
+                flagged[(p, i)] = (verdict, _supporting(verdict, aligned))
+        for (p, i), (verdict, aligned) in flagged.items():
             item = pages[p][i]
             j = self._next_text(pages[p], i)
             title_of = None
             if j is not None and item.origin == "page" and (p, j) not in flagged:
                 below = pages[p][j]
-                title_of = below if is_translation_below(item, below) else None
-            results[p][i] = self._problem(item, verdict, title_of)
+                copy_above = (
+                    aligned is not None
+                    and aligned.unpaired
+                    and aligned.translated_line == below.line
+                )
+                title_of = below if copy_above or is_translation_below(item, below) else None
+            results[p][i] = self._problem(item, verdict, title_of, aligned)
         return results
 
     @staticmethod
@@ -182,7 +228,9 @@ class MixedLanguage(Check):
         return None
 
     @staticmethod
-    def _problem(item: Item, verdict: Verdict, title_of: Item | None) -> Problem:
+    def _problem(
+        item: Item, verdict: Verdict, title_of: Item | None, aligned: Aligned | None = None
+    ) -> Problem:
         found = verdict.found or "?"
         found_name = display_name(found) if found in LANGUAGES else found
         page_name = display_name(item.lang)
@@ -199,6 +247,8 @@ class MixedLanguage(Check):
             message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
         else:
             message = f"{found_name} text left on a {page_name} {where}"
+        if aligned is not None:
+            message += f" ({aligned.describe()})"
         partial = tuple(
             (s.start, s.end, s.lang)
             for s in verdict.spans
@@ -211,3 +261,36 @@ class MixedLanguage(Check):
             remove_element=title_of is not None,
             spans=partial if title_of is None and partial else (),
         )
+
+
+def _with_alignment(verdict: Verdict, aligned: Aligned | None) -> Verdict:
+    """The judge's verdict, with what the alignment adds.
+
+    A text that reads as the original segment it is aligned to, or as an
+    original block it was left beside, is foreign as a whole (a Dutch card
+    title with an English term inside is not "part Dutch"), and one the judge
+    could not place is a leftover when long enough and the judge's best guess
+    is the original's language.
+    """
+    if aligned is None or not aligned.same:
+        return verdict
+    whole = (Span(0, len(verdict.text), aligned.source_lang, verdict.confidence or 0.0),)
+    if verdict.foreign and verdict.found == aligned.source_lang:
+        return replace(verdict, spans=whole)
+    letters = sum(ch.isalpha() for ch in strip_codes(verdict.text))
+    if (
+        not verdict.foreign
+        and verdict.reason == "low-confidence"
+        and verdict.found == aligned.source_lang
+        and letters >= ALIGNED_MIN_LETTERS
+    ):
+        return replace(verdict, foreign=True, reason="aligned", spans=whole)
+    return verdict
+
+
+def _supporting(verdict: Verdict, aligned: Aligned | None) -> Aligned | None:
+    """The alignment, when it supports the verdict: the text reads as its original,
+    or is in the original's language."""
+    if aligned is None:
+        return None
+    return aligned if aligned.same or verdict.found == aligned.source_lang else None

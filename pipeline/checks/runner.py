@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.checks import make_checks
 from pipeline.checks.base import (
@@ -24,6 +25,9 @@ from pipeline.checks.base import (
 from pipeline.checks.inputs import CheckedFile, find_inputs, load_file
 from pipeline.checks.language import Judge
 from pipeline.checks.results import CheckReport
+
+if TYPE_CHECKING:
+    from pipeline.families.leftovers import EvidenceMap
 
 # -- running --------------------------------------------------------------------
 
@@ -177,8 +181,9 @@ def run_checks(
     glossary: Iterable[str] = (),
     suggest: Suggest | None = None,
     exclude: Iterable[Path] = (),
+    aligned: EvidenceMap | None = None,
 ) -> CheckReport:
     """Check pages, catalogs and folders of them; the whole ``tolk check``."""
-    checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
+    checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
     files = [load_file(path, lang) for path in find_inputs(paths, exclude=exclude)]
     return check_files(files, checks)

@@ -22,7 +22,13 @@ from pipeline.config import Settings
 from pipeline.errors import InputError
 from pipeline.fixes.leftovers import leftover_suggester
 from pipeline.language_id.evidence import EvidenceJudge
-from pipeline.project import fixed_dir, glossary_terms, known_translations, site_term_vetoes
+from pipeline.project import (
+    aligned_evidence,
+    fixed_dir,
+    glossary_terms,
+    known_translations,
+    site_term_vetoes,
+)
 from pipeline.storage import write_atomic
 
 
@@ -45,6 +51,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         glossary=glossary,
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
+        aligned=aligned_evidence(settings),
     )
     if not report.files:
         raise InputError(

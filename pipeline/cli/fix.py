@@ -18,7 +18,7 @@ from pipeline.cli.common import (
     shown,
 )
 from pipeline.config import Settings
-from pipeline.project import fixed_dir, glossary_terms
+from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             suggest=repairs.suggest,
             apply_machine=args.apply_machine or settings.apply_machine_fixes,
             offer=repairs.retranslate,
+            aligned=aligned_evidence(settings),
         )
         queued = repairs.save_for_review()
         if queued:

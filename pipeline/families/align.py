@@ -236,6 +236,10 @@ class AlignedPair:
     location: str
     moved: bool = False
     bead: tuple[int, int] = (1, 1)
+    source_line: int = 0
+    target_keys: tuple[str, ...] = ()
+    """The keys of the published segments in the pair: where a leftover check
+    finds the original a segment was translated from."""
 
     @property
     def fuzzy(self) -> bool:
@@ -249,8 +253,27 @@ class AlignedPair:
         return self.source == self.target
 
 
-def align_segments(src: Sequence[Segment], tgt: Sequence[Segment]) -> list[AlignedPair]:
-    """Every aligned sentence pair of two pages' segments, in source order."""
+@dataclass(frozen=True)
+class Alignment:
+    """Two pages aligned: their blocks, the block pairs and the sentence pairs."""
+
+    src_blocks: tuple[Block, ...]
+    tgt_blocks: tuple[Block, ...]
+    blocks: tuple[tuple[int, int, bool], ...]
+    pairs: tuple[AlignedPair, ...]
+
+    def lone_targets(self) -> list[int]:
+        """Target blocks no source block was paired with (added or left-over text)."""
+        paired = {j for _, j, _ in self.blocks}
+        return [j for j in range(len(self.tgt_blocks)) if j not in paired]
+
+    def target_of(self, src_block: int) -> int | None:
+        """The target block paired with source block ``src_block``, if any."""
+        return next((j for i, j, _ in self.blocks if i == src_block), None)
+
+
+def align_pages(src: Sequence[Segment], tgt: Sequence[Segment]) -> Alignment:
+    """Align two pages' segments: blocks by structure, then sentences inside paired blocks."""
     src_blocks, tgt_blocks = blocks_of(src), blocks_of(tgt)
     paired = align_blocks(src_blocks, tgt_blocks)
     # One ratio for the page: a block's own would be skewed by a dropped sentence.
@@ -277,6 +300,13 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment]) -> list[Align
                     src_blocks[i].location,
                     moved,
                     (len(bead.src), len(bead.tgt)),
+                    a[bead.src[0]].line,
+                    tuple(b[k].key for k in bead.tgt),
                 )
             )
-    return pairs
+    return Alignment(tuple(src_blocks), tuple(tgt_blocks), tuple(paired), tuple(pairs))
+
+
+def align_segments(src: Sequence[Segment], tgt: Sequence[Segment]) -> list[AlignedPair]:
+    """Every aligned sentence pair of two pages' segments, in source order."""
+    return list(align_pages(src, tgt).pairs)

@@ -30,7 +30,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.checks import make_checks
 from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Fix, Item, Problem, Suggest
@@ -44,6 +44,9 @@ from pipeline.html.merge import merge_document
 from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
 from pipeline.text.spacing import find_glued
+
+if TYPE_CHECKING:
+    from pipeline.families.leftovers import EvidenceMap
 
 CHANGES_VERSION = 1
 
@@ -300,13 +303,15 @@ def fix_pages(
     write_changes: bool = True,
     apply_machine: bool = False,
     offer: Offer | None = None,
+    aligned: EvidenceMap | None = None,
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
     The change list (``out_dir/changes.json``) is written on every run, empty
     when nothing changed, so it always describes the last run and a replay
     never repeats edits of an older one. ``apply_machine`` and ``offer`` are
-    those of :func:`plan_changes`. Catalogs are not fixed here (their
+    those of :func:`plan_changes`; ``aligned`` lets a published translation's
+    leftovers be repaired from their original segments. Catalogs are not fixed here (their
     translations are a translator's work).
     Raises :class:`InputError` for a missing path or two pages that would be
     written to the same place.
@@ -317,7 +322,7 @@ def fix_pages(
         if p.suffix.lower() in (".html", ".htm")
     ]
     _no_collisions(inputs, out_dir, in_place)
-    checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
+    checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
     for path, relative in inputs:
         doc = read_document(path)

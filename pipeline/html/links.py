@@ -7,6 +7,7 @@ where the page itself lives. Reading them here keeps the parser behind its door.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.html.document import Document
@@ -37,3 +38,19 @@ def page_links(doc: Document) -> PageLinks:
         elif "alternate" in rel and link.get("hreflang"):
             alternates.append((str(link.get("hreflang")).strip().lower(), href))
     return PageLinks(canonical, tuple(alternates))
+
+
+def rewrite_links(doc: Document, target: Callable[[str], str | None]) -> int:
+    """Point the page's ``<a href>`` links where ``target`` says; how many changed.
+
+    ``target`` gets each href and returns its new value, or None to keep it: the
+    build uses it to send a card linking to a Dutch article to the French one.
+    """
+    changed = 0
+    for anchor in doc.root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        new = target(href) if href else None
+        if new is not None and new != href:
+            anchor.set("href", new)
+            changed += 1
+    return changed

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
+from pipeline.families import slug_of
 from pipeline.html.document import read_document
+from pipeline.html.links import rewrite_links
 from pipeline.html.merge import merge_document
 from pipeline.manifest import Manifest
 from pipeline.progress import progress
@@ -46,12 +49,57 @@ def alternates_for(settings: Settings, article: Article, current: str) -> dict[s
     return found
 
 
-def canonical_for(article: Article, lang: str) -> str | None:
+def canonical_for(article: Article, lang: str, settings: Settings | None = None) -> str | None:
     """The canonical URL of ``article`` built in ``lang``: its own page, not the source's.
 
-    ``None`` keeps the source's canonical (the source language's own page).
+    ``None`` keeps the source's canonical (the source language's own page). The
+    ``link_patterns`` setting, when it has ``lang``, gives the public address.
     """
-    return None if lang == article.lang else f"{article.name}.html"
+    if lang == article.lang:
+        return None
+    pattern = dict(settings.link_patterns).get(lang) if settings is not None else None
+    return pattern.format(slug=article.name) if pattern else f"{article.name}.html"
+
+
+def sibling_links(
+    settings: Settings, articles: Sequence[Article], lang: str
+) -> Callable[[str], str | None]:
+    """Where a ``lang`` page's link to a sibling article should point, or None to keep it.
+
+    A link names an article by its last path segment (``/nl/alfa-ketoglutaarzuur.html``).
+    Its ``lang`` version is the family member published in ``lang``, else the
+    page Tolk builds in ``lang`` (the original's), else there is none and the
+    link stays. The address is that of ``link_patterns`` for ``lang``, else the
+    member's known URL, else the built page beside this one.
+    """
+    by_name = {a.name: a for a in articles}
+    pattern = dict(settings.link_patterns).get(lang)
+
+    def target(href: str) -> str | None:
+        if href.startswith(("#", "mailto:", "tel:")):
+            return None
+        article = by_name.get(slug_of(href))
+        if article is None or (article.lang == lang and article.family is None):
+            return None
+        family = article.family
+        url = None
+        if family is not None and family.member(lang) is not None:
+            member = family.member(lang)
+            assert member is not None
+            name, url = member.name, member.url
+        elif family is not None and lang in by_name[family.original.name].targets(settings):
+            name = family.original.name
+        elif family is None and lang in article.targets(settings):
+            name = article.name
+        else:
+            return None
+        if name == article.name and article.lang == lang:
+            return None  # already this language's page
+        if pattern:
+            return pattern.format(slug=name)
+        return url or f"{name}.html"
+
+    return target
 
 
 def build_articles(
@@ -75,15 +123,22 @@ def build_articles(
     jobs = [(a, lang) for a in articles for lang in (a.lang, *a.targets(settings))]
     if langs:
         jobs = [(a, lang) for a, lang in jobs if lang in langs]
+    # Links resolve among the articles given (all of them, unless some were named).
+    links = {lang: sibling_links(settings, articles, lang) for _a, lang in jobs}
+    # Which articles a link can resolve to is part of every page's output.
+    siblings = "|siblings=" + ",".join(sorted(a.name for a in articles))
     with progress("build", len(jobs), quiet=quiet) as bar:
         for article, lang in jobs:
             unit, files = f"{lang}/{article.name}", build_files(settings, article, lang)
-            if manifest.fresh("build", unit, manifest.fingerprint("build", files, options)):
+            page_options = options + siblings
+            if manifest.fresh("build", unit, manifest.fingerprint("build", files, page_options)):
                 report.add("skipped", 1)
             else:
                 try:
-                    _build_one(settings, article, lang, include_fuzzy, report)
-                    manifest.record("build", unit, manifest.fingerprint("build", files, options))
+                    _build_one(settings, article, lang, include_fuzzy, report, links[lang])
+                    # after the build: the fingerprint holds the page just written
+                    done = manifest.fingerprint("build", files, page_options)
+                    manifest.record("build", unit, done)
                 except PipelineError as exc:
                     report.errors.append(exc)
                     manifest.forget("build", unit)
@@ -101,7 +156,12 @@ def build_files(settings: Settings, article: Article, lang: str) -> list[Path]:
 
 
 def _build_one(
-    settings: Settings, article: Article, lang: str, include_fuzzy: bool, report: StageReport
+    settings: Settings,
+    article: Article,
+    lang: str,
+    include_fuzzy: bool,
+    report: StageReport,
+    links: Callable[[str], str | None] | None = None,
 ) -> None:
     translations: dict[str, str] = {}
     unreviewed = 0
@@ -114,12 +174,14 @@ def _build_one(
             # reviewed, counted so the summary cannot pass them off as done.
             unreviewed = len(translations) - len(catalog.translations(po, include_fuzzy=False))
     doc = read_document(article.path)
+    if links is not None:
+        rewrite_links(doc, links)
     result = merge_document(
         doc,
         translations,
         lang,
         alternates=alternates_for(settings, article, lang),
-        canonical=canonical_for(article, lang),
+        canonical=canonical_for(article, lang, settings),
     )
     out = article.built(settings, lang)
     if write_atomic(out, result.html):
