@@ -29,6 +29,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the checks and report; exit 1 when any finding is an error."""
     from pipeline.checks.output import render, summary_lines
     from pipeline.checks.runner import run_checks
+    from pipeline.html.rules import site_rules
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     report = run_checks(
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         glossary=glossary_terms(settings),
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
+        rules=site_rules(settings),
     )
     if not report.files:
         raise InputError(

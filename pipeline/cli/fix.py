@@ -26,6 +26,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.changes import fix_pages, load_changes, replay_changes
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.fixes.output import print_fixes
+    from pipeline.html.rules import site_rules
 
     out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
     repairs = LeftoverRepairs(settings, use_engine=True)
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             only=args.path or (),
             lang=args.lang,
             listing=args.replay,
+            rules=site_rules(settings),
         )
     else:
         paths = args.path or default_paths(settings, settings.sources)
@@ -52,6 +54,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             suggest=repairs.suggest,
             apply_machine=args.apply_machine or settings.apply_machine_fixes,
             offer=repairs.retranslate,
+            rules=site_rules(settings),
         )
         queued = repairs.save_for_review()
         if queued:

@@ -9,6 +9,7 @@ from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.html.document import read_document
 from pipeline.html.merge import merge_document
+from pipeline.html.rules import site_rules
 from pipeline.progress import progress
 from pipeline.project import Article
 from pipeline.stages import StageReport
@@ -96,6 +97,7 @@ def _build_one(
         lang,
         alternates=alternates_for(settings, article, lang),
         canonical=canonical_for(article, lang),
+        rules=site_rules(settings),
     )
     out = article.built(settings, lang)
     if write_atomic(out, result.html):
