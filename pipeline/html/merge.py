@@ -20,6 +20,7 @@ from lxml import etree
 
 from pipeline.html.document import Document, serialize
 from pipeline.html.extract import page_language, unit_pieces
+from pipeline.html.its import has_locale_filters, locale_excluded
 from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.html.walk import AttrUnit, JsonLdUnit, TextUnit, Unit, walk
 from pipeline.segments import KeyMaker
@@ -134,6 +135,8 @@ def merge_document(
     segments whose element goes altogether (a foreign duplicate of a title):
     only an element whose whole text those segments are is removed.
     ``rules`` are the site's (settings): those extraction walked the page with.
+    Content an ITS locale filter keeps from ``target`` stays as the source
+    (see :mod:`pipeline.html.its`).
     """
     page_lang = page_language(doc, source_lang)
     units = walk(doc.root, page_lang, light=True, rules=rules)
@@ -142,9 +145,12 @@ def merge_document(
     problems: list[MergeProblem] = []
     total = translated = fallbacks = 0
     texts: list[tuple[Unit, str]] = []
+    filtered = target != page_lang and has_locale_filters(doc.root)
     for unit, pieces in planned:
         parts: list[str] = []
         translatable = unit.foreign is None
+        if filtered and translatable and locale_excluded(unit.element, target):
+            translatable = False  # not for this language: the source stays
         for key, source, separator in pieces:
             total += 1
             candidate = translations.get(key) if translatable else None
