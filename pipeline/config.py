@@ -44,6 +44,13 @@ class Settings:
     """Does ``tolk build`` publish fuzzy (unreviewed) translations, or fall back to
     the source text? Yes by default: a draft page is the point of a preview
     build; the build summary counts them, so nobody mistakes them for reviewed."""
+    # Site rules (see pipeline.html.rules): CSS selectors of elements not to
+    # translate and of elements treated as inline, extra attributes to translate.
+    skip_selectors: tuple[str, ...] = ()
+    inline_selectors: tuple[str, ...] = ()
+    translate_attributes: tuple[str, ...] = ()
+    """Attribute names, each optionally after a selector and ``@``:
+    ``"data-tooltip"``, ``"figure img@data-caption"``."""
     config_path: str | None = None
 
     @property
@@ -84,7 +91,14 @@ _SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "link_patterns": (dict, 'a table of language -> URL with {slug}: {fr = "https://x/fr/{slug}"}'),
     "apply_machine_fixes": (bool, "true or false"),
     "publish_fuzzy": (bool, "true or false"),
+    "skip_selectors": (list, 'a list of CSS selectors: ["aside.ad", ".no-l10n"]'),
+    "inline_selectors": (list, 'a list of CSS selectors: ["x-icon", "span.tag"]'),
+    "translate_attributes": (
+        list,
+        'a list of attribute names, optionally scoped: ["data-tooltip", "figure@data-caption"]',
+    ),
 }
+_STRING_LISTS = ("disabled_checks", "skip_selectors", "inline_selectors", "translate_attributes")
 
 
 def find_config(start: Path) -> Path | None:
@@ -162,8 +176,9 @@ def _validate(table: Any, path: Path) -> Settings:
     _check_ranges(values, path)
     if "languages" in values:
         values["languages"] = tuple(values["languages"])
-    if "disabled_checks" in values:
-        values["disabled_checks"] = tuple(values["disabled_checks"])
+    for key in _STRING_LISTS:
+        if key in values:
+            values[key] = tuple(values[key])
     if "families" in values:
         values["families"] = tuple(tuple(names) for names in values["families"])
     if "fuzzy_threshold" in values:
@@ -190,9 +205,12 @@ def _check_ranges(values: dict[str, Any], path: Path) -> None:
         raise bad("beam_size")
     if not 1 <= values.get("batch_size", 32) <= 1024:
         raise bad("batch_size")
-    checks = values.get("disabled_checks", [])
-    if any(not isinstance(c, str) for c in checks):
-        raise bad("disabled_checks")
+    for key in _STRING_LISTS:
+        if any(
+            not isinstance(c, str) or (key != "disabled_checks" and not c.strip())
+            for c in values.get(key, [])
+        ):
+            raise bad(key)
     families = values.get("families", [])
     if any(
         not isinstance(names, list)

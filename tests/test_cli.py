@@ -91,6 +91,7 @@ def test_missing_tmx_file_exits_2(
         ('sourcedir = "x"', "sourcedir"),
         ("beam_size = 0", "beam_size"),
         ("languages = [", "invalid TOML"),
+        ('skip_selectors = ["a:hover"]', "skip_selectors"),
     ],
 )
 def test_malformed_setting_exits_2_naming_the_key(

@@ -25,6 +25,7 @@ from pipeline.errors import CatalogError, InputError
 from pipeline.html.document import Document, read_document
 from pipeline.html.extract import page_language, unit_segments
 from pipeline.html.nodes import Element, attribute_above
+from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.html.walk import TextUnit, walk
 from pipeline.segments import Context, KeyMaker, Segment
 
@@ -126,21 +127,30 @@ def ignore_ids(value: str | None) -> frozenset[str]:
     return frozenset(ids) if ids else frozenset({IGNORE_ALL})
 
 
-def load_page(path: Path, lang: str | None = None, shown: str | None = None) -> CheckedFile:
+def load_page(
+    path: Path,
+    lang: str | None = None,
+    shown: str | None = None,
+    *,
+    rules: SiteRules = NO_RULES,
+) -> CheckedFile:
     """Parse a page once and turn its segments into items.
 
     Raises :class:`InputError` naming the file when it cannot be read or has no
     usable language.
     """
-    return page_from_document(read_document(path), lang, shown or str(path))
+    return page_from_document(read_document(path), lang, shown or str(path), rules=rules)
 
 
-def page_from_document(doc: Document, lang: str | None, shown: str) -> CheckedFile:
-    """The items of a parsed page (see :func:`load_page`)."""
+def page_from_document(
+    doc: Document, lang: str | None, shown: str, *, rules: SiteRules = NO_RULES
+) -> CheckedFile:
+    """The items of a parsed page (see :func:`load_page`); ``rules`` are the
+    site's, so checks see the units extraction and merge see."""
     page_lang = page_language(doc, lang)
     keys = KeyMaker()
     items: list[Item] = []
-    for index, unit in enumerate(walk(doc.root, page_lang)):
+    for index, unit in enumerate(walk(doc.root, page_lang, rules=rules)):
         ignored = _ignored_above(unit.element)
         codes = unit.codes if isinstance(unit, TextUnit) else {}
         for seg in unit_segments(unit, index, page_lang, keys):
@@ -244,8 +254,8 @@ def _lang_from_path(path: Path) -> str | None:
     return None
 
 
-def load_file(path: Path, lang: str | None = None) -> CheckedFile:
+def load_file(path: Path, lang: str | None = None, *, rules: SiteRules = NO_RULES) -> CheckedFile:
     """A page or a catalog, by its suffix."""
     if path.suffix.lower() in CATALOG_SUFFIXES:
         return load_catalog_file(path)
-    return load_page(path, lang)
+    return load_page(path, lang, rules=rules)

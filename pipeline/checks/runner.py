@@ -25,6 +25,7 @@ from pipeline.checks.base import (
 from pipeline.checks.inputs import CheckedFile, find_inputs, load_file
 from pipeline.checks.language import Judge
 from pipeline.checks.results import CheckReport
+from pipeline.html.rules import NO_RULES, SiteRules
 
 if TYPE_CHECKING:
     from pipeline.families.leftovers import EvidenceMap
@@ -182,8 +183,10 @@ def run_checks(
     suggest: Suggest | None = None,
     exclude: Iterable[Path] = (),
     aligned: EvidenceMap | None = None,
+    rules: SiteRules = NO_RULES,
 ) -> CheckReport:
-    """Check pages, catalogs and folders of them; the whole ``tolk check``."""
+    """Check pages, catalogs and folders of them; the whole ``tolk check``
+    (``rules``: the site's, from settings)."""
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
-    files = [load_file(path, lang) for path in find_inputs(paths, exclude=exclude)]
+    files = [load_file(path, lang, rules=rules) for path in find_inputs(paths, exclude=exclude)]
     return check_files(files, checks)

@@ -30,6 +30,7 @@ from pipeline.cli import (
 from pipeline.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_command, say
 from pipeline.config import load_settings
 from pipeline.errors import PipelineError
+from pipeline.html.rules import site_rules
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "add_command", "build_parser", "main"]
 
@@ -69,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         settings = load_settings(args.config)
+        site_rules(settings)  # a selector Tolk cannot read stops every command first
         return int(args.handler(args, settings))
     except PipelineError as exc:
         say(f"error: {exc}")

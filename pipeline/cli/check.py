@@ -15,19 +15,17 @@ from pipeline.cli.common import (
     add_command,
     default_paths,
     disabled,
+    leftover_judge,
     say,
     shown,
 )
 from pipeline.config import Settings
 from pipeline.errors import InputError
 from pipeline.fixes.leftovers import leftover_suggester
-from pipeline.language_id.evidence import EvidenceJudge
 from pipeline.project import (
     aligned_evidence,
     fixed_dir,
     glossary_terms,
-    known_translations,
-    site_term_vetoes,
 )
 from pipeline.storage import write_atomic
 
@@ -36,6 +34,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the checks and report; exit 1 when any finding is an error."""
     from pipeline.checks.output import render, summary_lines
     from pipeline.checks.runner import run_checks
+    from pipeline.html.rules import site_rules
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     glossary = glossary_terms(settings)
@@ -43,15 +42,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         paths,
         lang=args.lang,
         disabled=disabled(args, settings),
-        judge=EvidenceJudge(
-            glossary=glossary,
-            known=known_translations(settings),
-            vetoed=site_term_vetoes(settings),
-        ),
+        judge=leftover_judge(settings),
         glossary=glossary,
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
         aligned=aligned_evidence(settings),
+        rules=site_rules(settings),
     )
     if not report.files:
         raise InputError(

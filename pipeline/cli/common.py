@@ -21,6 +21,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 if TYPE_CHECKING:  # argparse's action class is generic only to type checkers
+    from pipeline.language_id.evidence import EvidenceJudge
+
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 else:
     Subparsers = argparse._SubParsersAction
@@ -92,3 +94,17 @@ def shown(path: Path) -> Path:
         return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return path
+
+
+def leftover_judge(settings: Settings) -> EvidenceJudge:
+    """The language judge with the project's own evidence: glossary, memory,
+    catalogs and ui.po, and the vetoed site terms. ``check`` and ``fix`` share it,
+    so a fix repairs exactly what the check reports."""
+    from pipeline.language_id.evidence import EvidenceJudge
+    from pipeline.project import glossary_terms, known_translations, site_term_vetoes
+
+    return EvidenceJudge(
+        glossary=glossary_terms(settings),
+        known=known_translations(settings),
+        vetoed=site_term_vetoes(settings),
+    )

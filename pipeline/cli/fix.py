@@ -14,6 +14,7 @@ from pipeline.cli.common import (
     add_command,
     default_paths,
     disabled,
+    leftover_judge,
     say,
     shown,
 )
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.changes import fix_pages, load_changes, replay_changes
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.fixes.output import print_fixes
+    from pipeline.html.rules import site_rules
 
     out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
     repairs = LeftoverRepairs(settings, use_engine=True)
@@ -39,6 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             only=args.path or (),
             lang=args.lang,
             listing=args.replay,
+            rules=site_rules(settings),
         )
     else:
         paths = args.path or default_paths(settings, settings.sources)
@@ -49,10 +52,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             lang=args.lang,
             disabled=disabled(args, settings),
             glossary=glossary_terms(settings),
+            judge=leftover_judge(settings),
             suggest=repairs.suggest,
             apply_machine=args.apply_machine or settings.apply_machine_fixes,
             offer=repairs.retranslate,
             aligned=aligned_evidence(settings),
+            rules=site_rules(settings),
         )
         queued = repairs.save_for_review()
         if queued:

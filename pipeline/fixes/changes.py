@@ -41,6 +41,7 @@ from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
+from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
 from pipeline.text.spacing import find_glued
@@ -267,7 +268,7 @@ def final_texts(changes: Iterable[Change]) -> dict[str, str]:
 
 
 def rebuild_page(
-    doc: Document, checked: CheckedFile, texts: dict[str, str]
+    doc: Document, checked: CheckedFile, texts: dict[str, str], rules: SiteRules = NO_RULES
 ) -> tuple[str, list[str]]:
     """The page with ``texts`` (key -> text) merged in, and merge's complaints.
 
@@ -281,6 +282,7 @@ def rebuild_page(
         checked.lang,
         source_lang=checked.lang,
         remove=remove,
+        rules=rules,
     )
     problems = [f"line {p.line}: {p.location}: {p.message}" for p in result.problems]
     return result.html, problems
@@ -304,6 +306,7 @@ def fix_pages(
     apply_machine: bool = False,
     offer: Offer | None = None,
     aligned: EvidenceMap | None = None,
+    rules: SiteRules = NO_RULES,
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
@@ -326,7 +329,7 @@ def fix_pages(
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
     for path, relative in inputs:
         doc = read_document(path)
-        loaded.append((path, relative, doc, page_from_document(doc, lang, str(path))))
+        loaded.append((path, relative, doc, page_from_document(doc, lang, str(path), rules=rules)))
     found = judge_files([c for *_rest, c in loaded], checks)
     by_file: dict[str, list[tuple[Check, Item, Problem]]] = {}
     for check, item, problem in found:
@@ -339,7 +342,7 @@ def fix_pages(
         written: str | None = None
         problems: list[str] = []
         if changes:
-            html, problems = rebuild_page(doc, checked, final_texts(changes))
+            html, problems = rebuild_page(doc, checked, final_texts(changes), rules)
             target = _target(path, relative, out_dir, in_place)
             write_atomic(target, html)
             written = str(target)
@@ -413,6 +416,7 @@ def replay_changes(
     lang: str | None = None,
     root: Path | None = None,
     listing: str | Path = "change list",
+    rules: SiteRules = NO_RULES,
 ) -> FixReport:
     """Apply recorded changes again to their source pages, by segment key.
 
@@ -444,7 +448,7 @@ def replay_changes(
         path = Path(file)
         output = _safe_relative(outputs.get(file, path.name), file)
         doc = read_document(path)
-        checked = page_from_document(doc, lang, file)
+        checked = page_from_document(doc, lang, file, rules=rules)
         texts = {item.key: item.text for item in checked.items}
         applied: list[Change] = []
         problems: list[str] = []
@@ -463,7 +467,7 @@ def replay_changes(
         skipped += len(recorded) - len(applied)
         written: str | None = None
         if applied:
-            html, merge_problems = rebuild_page(doc, checked, final_texts(applied))
+            html, merge_problems = rebuild_page(doc, checked, final_texts(applied), rules)
             problems += merge_problems
             target = path if in_place else out_dir / output
             write_atomic(target, html)

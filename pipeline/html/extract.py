@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.html.document import Document, parse_document, read_document
+from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.html.walk import TextUnit, Unit, tag_of, walk
 from pipeline.languages import LANGUAGES, normalize
 from pipeline.segments import KeyMaker, Page, Segment
@@ -111,21 +112,25 @@ def _code_tags(unit: Unit) -> tuple[tuple[int, str, tuple[tuple[str, str], ...]]
     )
 
 
-def extract_document(doc: Document, lang: str | None = None) -> Page:
-    """The segments of a parsed page."""
+def extract_document(
+    doc: Document, lang: str | None = None, *, rules: SiteRules = NO_RULES
+) -> Page:
+    """The segments of a parsed page (``rules``: the site's, from settings)."""
     page_lang = page_language(doc, lang)
     keys = KeyMaker()
     segments: list[Segment] = []
-    for index, unit in enumerate(walk(doc.root, page_lang)):
+    for index, unit in enumerate(walk(doc.root, page_lang, rules=rules)):
         segments.extend(unit_segments(unit, index, page_lang, keys))
     return Page(path=doc.path, lang=page_lang, segments=tuple(segments))
 
 
-def extract_file(path: str | Path, lang: str | None = None) -> Page:
+def extract_file(path: str | Path, lang: str | None = None, *, rules: SiteRules = NO_RULES) -> Page:
     """Read a page from disk and extract its segments."""
-    return extract_document(read_document(path), lang)
+    return extract_document(read_document(path), lang, rules=rules)
 
 
-def extract_text(html: str, lang: str | None = None, path: str = "<string>") -> Page:
+def extract_text(
+    html: str, lang: str | None = None, path: str = "<string>", *, rules: SiteRules = NO_RULES
+) -> Page:
     """Extract segments from HTML text (tests, checks on fragments)."""
-    return extract_document(parse_document(html, path), lang)
+    return extract_document(parse_document(html, path), lang, rules=rules)

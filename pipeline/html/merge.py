@@ -20,6 +20,8 @@ from lxml import etree
 
 from pipeline.html.document import Document, serialize
 from pipeline.html.extract import page_language, unit_pieces
+from pipeline.html.its import has_locale_filters, locale_excluded
+from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.html.walk import AttrUnit, JsonLdUnit, TextUnit, Unit, walk
 from pipeline.segments import KeyMaker
 from pipeline.text.codes import code_problems, tokenize, unescape_text
@@ -124,6 +126,7 @@ def merge_document(
     alternates: Mapping[str, str] | None = None,
     canonical: str | None = None,
     remove: Collection[str] = (),
+    rules: SiteRules = NO_RULES,
 ) -> MergeResult:
     """Build the ``target`` page from a parsed source page and translations by key.
 
@@ -131,17 +134,23 @@ def merge_document(
     a missing or empty one falls back to the source text. ``remove`` names
     segments whose element goes altogether (a foreign duplicate of a title):
     only an element whose whole text those segments are is removed.
+    ``rules`` are the site's (settings): those extraction walked the page with.
+    Content an ITS locale filter keeps from ``target`` stays as the source
+    (see :mod:`pipeline.html.its`).
     """
     page_lang = page_language(doc, source_lang)
-    units = walk(doc.root, page_lang, light=True)
+    units = walk(doc.root, page_lang, light=True, rules=rules)
     keys = KeyMaker()
     planned = [(unit, unit_pieces(unit, page_lang, keys)) for unit in units]
     problems: list[MergeProblem] = []
     total = translated = fallbacks = 0
     texts: list[tuple[Unit, str]] = []
+    filtered = target != page_lang and has_locale_filters(doc.root)
     for unit, pieces in planned:
         parts: list[str] = []
         translatable = unit.foreign is None
+        if filtered and translatable and locale_excluded(unit.element, target):
+            translatable = False  # not for this language: the source stays
         for key, source, separator in pieces:
             total += 1
             candidate = translations.get(key) if translatable else None

@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.languages import normalize
 from pipeline.segments import Context
 from pipeline.text.codes import escape_text, strip_codes
@@ -223,10 +224,19 @@ class Walker:
     the element again.
     """
 
-    def __init__(self, root: etree._Element, page_lang: str, *, light: bool = False) -> None:
+    def __init__(
+        self,
+        root: etree._Element,
+        page_lang: str,
+        *,
+        light: bool = False,
+        rules: SiteRules = NO_RULES,
+    ) -> None:
         # light: only what merge needs (texts, locations, whether a unit is a
         # reference); no lines or contexts, which only extraction reports.
         self.light = light
+        # rules: the site's own (settings); each is looked at only when set.
+        self.rules = rules
         self.root = root
         self.page_lang = page_lang
         self.units: list[Unit] = []
@@ -241,6 +251,8 @@ class Walker:
         tag = tag_of(node)
         if tag == "":
             return True  # comments and PIs ride along as codes
+        if self.rules.inline:
+            return self._inline_by_rule(node, tag)
         if tag not in INLINE_TAGS:
             return False
         if tag in _INLINE_IN_TEXT and tag_of(node.getparent()) in _CONTAINERS:
@@ -251,6 +263,25 @@ class Walker:
         if cached is None:
             cached = self._block_cache[node] = _inline_content(node)
         return cached
+
+    def _inline_by_rule(self, node: etree._Element, tag: str) -> bool:
+        """:meth:`is_inline` under ``inline_selectors``: an element they name, or
+        an inline tag, is inline when everything inside it is."""
+        if not self.rules.inline_rule(node):
+            if tag not in INLINE_TAGS:
+                return False
+            if tag in _INLINE_IN_TEXT and tag_of(node.getparent()) in _CONTAINERS:
+                return False
+            if tag in VOID_INLINE or tag in PROTECTED_INLINE:
+                return True
+        cached = self._block_cache.get(node)
+        if cached is None:
+            cached = self._block_cache[node] = all(self.is_inline(c) for c in node)
+        return cached
+
+    def _skipped_by_rule(self, el: etree._Element) -> bool:
+        """True when a ``skip_selectors`` rule names ``el``."""
+        return bool(self.rules.skip) and self.rules.skipped(el)
 
     def foreign_lang(self, el: etree._Element, inherited: str | None) -> str | None:
         """The deliberately foreign language of an element, if any."""
@@ -270,7 +301,7 @@ class Walker:
     def _kept_whole(self, node: etree._Element, tag: str, foreign: str | None) -> bool:
         """True for an inline node shown as one ``<xN/>``: a comment, a void or
         protected element, or one that is skipped or in another language."""
-        if tag in _NOT_WRAPPERS or tag in SKIPPED:
+        if tag in _NOT_WRAPPERS or tag in SKIPPED or self._skipped_by_rule(node):
             return True
         attrib = node.attrib
         if not attrib:
@@ -395,6 +426,12 @@ class Walker:
             value = attrs.get("value")
             if value is not None and _has_words(value):
                 self._attr_unit(el, "value", value, foreign, note)
+        if self.rules.attributes:
+            for attr in self.rules.extra_attributes(el, attrs):
+                value = attrs[attr]
+                known = attr in TRANSLATABLE_ATTRS or attr in ELEMENT_ATTRS.get(tag, ())
+                if not known and _has_words(value):
+                    self._attr_unit(el, attr, value, foreign, note)
 
     def _attr_unit(
         self, el: etree._Element, attr: str, value: str, foreign: str | None, note: str | None
@@ -428,7 +465,7 @@ class Walker:
         # All attributes at once: one call, then dict lookups; for the many
         # elements without attributes, an empty list.
         attrs = dict(el.items())
-        if tag in SKIPPED or (attrs and _skipped_by(attrs)):
+        if tag in SKIPPED or (attrs and _skipped_by(attrs)) or self._skipped_by_rule(el):
             return
         scope = self._enter(el, tag, attrs, scope)
         if tag in ("body", "html", ""):
@@ -539,7 +576,7 @@ class Walker:
         if lead_text.strip(" \t\n\r\f") or (node.tail or "").strip(" \t\n\r\f"):
             return False
         tag = tag_of(node)
-        if tag in _NOT_WRAPPERS or tag in SKIPPED:
+        if tag in _NOT_WRAPPERS or tag in SKIPPED or self._skipped_by_rule(node):
             return False
         # A span in another language that is the whole paragraph is walked
         # as a block of that language (a unit marked foreign), not kept as a
@@ -554,7 +591,7 @@ class Walker:
         A skipped node has none; below it, a skipped element only loses its own.
         """
         tag = tag_of(node)
-        if tag == "" or tag in SKIPPED:
+        if tag == "" or tag in SKIPPED or self._skipped_by_rule(node):
             return
         items = node.items()  # most inline elements have no attributes at all
         if items:
@@ -566,7 +603,7 @@ class Walker:
             return
         for el in node.iterdescendants():
             tag = el.tag
-            if tag.__class__ is not str or tag in SKIPPED:
+            if tag.__class__ is not str or tag in SKIPPED or self._skipped_by_rule(el):
                 continue
             items = el.items()
             if items:
@@ -717,9 +754,12 @@ def _newline_marks(stripped: str, before: int) -> list[tuple[int, int]]:
     return marks
 
 
-def walk(root: etree._Element, page_lang: str, *, light: bool = False) -> list[Unit]:
-    """All translatable units of a parsed page, in document order."""
-    return Walker(root, page_lang, light=light).run()
+def walk(
+    root: etree._Element, page_lang: str, *, light: bool = False, rules: SiteRules = NO_RULES
+) -> list[Unit]:
+    """All translatable units of a parsed page, in document order; ``rules``
+    are the site's (settings), the same for extraction and merge."""
+    return Walker(root, page_lang, light=light, rules=rules).run()
 
 
 def _inline_content(node: etree._Element) -> bool:

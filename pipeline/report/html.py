@@ -21,6 +21,7 @@ from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.fixes.changes import Change
 from pipeline.html.extract import extract_file
+from pipeline.html.rules import site_rules
 from pipeline.languages import display_name
 from pipeline.project import Article
 from pipeline.report.data import Findings, PageIndex, _Block, _Placed, changes_path, page_blocks
@@ -381,7 +382,7 @@ class _ArticleBuilder:
         if not path.exists():
             return None, "not built yet (run 'tolk build')"
         try:
-            return page_blocks(extract_file(path)), None
+            return page_blocks(extract_file(path, rules=site_rules(self.settings))), None
         except PipelineError as exc:
             self.errors.append(exc)
             return None, str(exc)

@@ -17,6 +17,7 @@ from pipeline.config import Settings
 from pipeline.families import Family
 from pipeline.families.align import align_segments
 from pipeline.html.extract import extract_file
+from pipeline.html.rules import site_rules
 from pipeline.memory import TMUnit, TranslationMemory
 from pipeline.project import Article, find_project_families, load_store, memory_path
 
@@ -36,11 +37,14 @@ class AlignReport:
 
 def family_units(settings: Settings, family: Family) -> list[TMUnit]:
     """The aligned pairs of a family, original -> each published translation."""
-    original = extract_file(family.original.path)
+    rules = site_rules(settings)
+    original = extract_file(family.original.path, rules=rules)
     units = []
     for member in family.translations:
         origin = ALIGNED_PREFIX + settings.relative(Path(member.path))
-        for pair in align_segments(original.segments, extract_file(member.path).segments):
+        for pair in align_segments(
+            original.segments, extract_file(member.path, rules=rules).segments
+        ):
             if pair.leftover:
                 continue  # "Published on" left on the French page teaches nothing
             units.append(

@@ -12,6 +12,7 @@ from pipeline.families import slug_of
 from pipeline.html.document import read_document
 from pipeline.html.links import rewrite_links
 from pipeline.html.merge import merge_document
+from pipeline.html.rules import site_rules
 from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
@@ -182,6 +183,7 @@ def _build_one(
         lang,
         alternates=alternates_for(settings, article, lang),
         canonical=canonical_for(article, lang, settings),
+        rules=site_rules(settings),
     )
     out = article.built(settings, lang)
     if write_atomic(out, result.html):

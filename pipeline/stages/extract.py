@@ -10,6 +10,7 @@ from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.html.document import read_document
 from pipeline.html.extract import extract_document
+from pipeline.html.rules import site_rules
 from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
@@ -63,7 +64,7 @@ def extract_files(settings: Settings, article: Article) -> list[Path]:
 def _extract_one(
     settings: Settings, article: Article, suggest_for: SuggestFor | None, report: StageReport
 ) -> None:
-    page = extract_document(read_document(article.path))
+    page = extract_document(read_document(article.path), rules=site_rules(settings))
     pot = catalog.build_template(page, article.name, article.source_ref(settings))
     report.add("segments", len(pot))
     # Parse every existing catalog before writing anything: a broken one stops

@@ -6,6 +6,7 @@ from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.html.document import read_document
 from pipeline.html.extract import extract_document
+from pipeline.html.rules import site_rules
 from pipeline.project import Article
 
 
@@ -26,7 +27,7 @@ def catalog_stats(
                 po = catalog.load_catalog(path)
             else:
                 if template is None:
-                    page = extract_document(read_document(article.path))
+                    page = extract_document(read_document(article.path), rules=site_rules(settings))
                     template = catalog.build_template(
                         page, article.name, article.source_ref(settings)
                     )
