@@ -198,7 +198,7 @@ class MixedLanguage(Check):
             parts = ", ".join(f"“{verdict.text[s.start : s.end].strip()}”" for s in verdict.spans)
             message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
         else:
-            message = f"{found_name} text left on a {page_name} {where}"
+            message = f"{found_name} text left on {_a(page_name)} {where}"
         partial = tuple(
             (s.start, s.end, s.lang)
             for s in verdict.spans
@@ -211,3 +211,12 @@ class MixedLanguage(Check):
             remove_element=title_of is not None,
             spans=partial if title_of is None and partial else (),
         )
+
+
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an English page", "a Dutch page".
+
+    >>> _a("English"), _a("French")
+    ('an English', 'a French')
+    """
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"

@@ -59,6 +59,7 @@ def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
         confidence=problem.confidence,
         fix=fix_for(check, item, problem),
         key=item.key,
+        code_tags=item.code_tags,
     )
 
 
