@@ -24,6 +24,7 @@ from pipeline.checks.base import (
 from pipeline.checks.inputs import CheckedFile, find_inputs, load_file
 from pipeline.checks.language import Judge
 from pipeline.checks.results import CheckReport
+from pipeline.progress import Progress, progress
 
 # -- running --------------------------------------------------------------------
 
@@ -82,7 +83,7 @@ def findings_of(check: Check, item: Item, problem: Problem) -> list[Finding]:
 
 
 def judge_files(
-    files: Sequence[CheckedFile], checks: Sequence[Check]
+    files: Sequence[CheckedFile], checks: Sequence[Check], bar: Progress | None = None
 ) -> list[tuple[Check, Item, Problem]]:
     """Every (check, item, problem) of the files, opt-outs removed, in check order.
 
@@ -94,7 +95,11 @@ def judge_files(
     found: list[tuple[Check, Item, Problem]] = []
     leftovers: set[tuple[int, int]] = set()
     for check in checks:
+        if bar is not None:
+            bar.advance(0, check.id)
         results = check.judge_pages(pages)
+        if bar is not None:
+            bar.advance(1, check.id)
         for p, (items, problems) in enumerate(zip(pages, results, strict=True)):
             for i, (item, problem) in enumerate(zip(items, problems, strict=True)):
                 if problem is None:
@@ -147,9 +152,15 @@ def check_files(
     checks: Sequence[Check],
     *,
     fold: bool = True,
+    found: Sequence[tuple[Check, Item, Problem]] | None = None,
 ) -> CheckReport:
-    """Run the checks over loaded files (leftover replacements come from the checks' context)."""
-    findings = [f for c, i, p in judge_files(files, checks) for f in findings_of(c, i, p)]
+    """Run the checks over loaded files (leftover replacements come from the checks' context).
+
+    ``found`` is what :func:`judge_files` already gave for these files and checks.
+    """
+    if found is None:
+        found = judge_files(files, checks)
+    findings = [f for c, i, p in found for f in findings_of(c, i, p)]
     folded = 0
     if fold:
         findings, folded = fold_copies(findings, files)
@@ -178,8 +189,20 @@ def run_checks(
     glossary: Iterable[str] = (),
     suggest: Suggest | None = None,
     exclude: Iterable[Path] = (),
+    quiet: bool = True,
 ) -> CheckReport:
-    """Check pages, catalogs and folders of them; the whole ``tolk check``."""
+    """Check pages, catalogs and folders of them; the whole ``tolk check``.
+
+    Progress (unless ``quiet``) counts the files read, then the checks run:
+    the language check over every page is the long part, and a log should
+    show that it is under way.
+    """
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
-    files = [load_file(path, lang) for path in find_inputs(paths, exclude=exclude)]
-    return check_files(files, checks)
+    inputs = find_inputs(paths, exclude=exclude)
+    files: list[CheckedFile] = []
+    with progress("check", len(inputs) + len(checks), quiet=quiet) as bar:
+        for path in inputs:
+            files.append(load_file(path, lang))
+            bar.advance(1, str(path))
+        found = judge_files(files, checks, bar)
+    return check_files(files, checks, found=found)

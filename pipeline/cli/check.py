@@ -38,6 +38,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         glossary=glossary_terms(settings),
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
+        quiet=args.quiet,
     )
     if not report.files:
         raise InputError(

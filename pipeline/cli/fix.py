@@ -52,6 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             suggest=repairs.suggest,
             apply_machine=args.apply_machine or settings.apply_machine_fixes,
             offer=repairs.retranslate,
+            quiet=args.quiet,
         )
         queued = repairs.save_for_review()
         if queued:

@@ -41,6 +41,7 @@ from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
+from pipeline.progress import progress
 from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
 from pipeline.text.spacing import find_glued
@@ -300,6 +301,7 @@ def fix_pages(
     write_changes: bool = True,
     apply_machine: bool = False,
     offer: Offer | None = None,
+    quiet: bool = True,
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
@@ -319,10 +321,12 @@ def fix_pages(
     _no_collisions(inputs, out_dir, in_place)
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
-    for path, relative in inputs:
-        doc = read_document(path)
-        loaded.append((path, relative, doc, page_from_document(doc, lang, str(path))))
-    found = judge_files([c for *_rest, c in loaded], checks)
+    with progress("fix", len(inputs) + len(checks), quiet=quiet) as bar:
+        for path, relative in inputs:
+            doc = read_document(path)
+            loaded.append((path, relative, doc, page_from_document(doc, lang, str(path))))
+            bar.advance(1, str(relative))
+        found = judge_files([c for *_rest, c in loaded], checks, bar)
     by_file: dict[str, list[tuple[Check, Item, Problem]]] = {}
     for check, item, problem in found:
         by_file.setdefault(item.file, []).append((check, item, problem))

@@ -156,6 +156,7 @@ def translate_articles(
         for article, lang, path, po, todo in loaded:
             published = lang in article.published(settings)
             machine = use_engine and not published
+            bar.advance(0, f"{lang}/{article.name}")
             _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
             if published:
                 # What the published page leaves out is not work for a translator.
