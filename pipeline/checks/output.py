@@ -114,8 +114,8 @@ def summary_lines(report: CheckReport) -> list[str]:
     s = report.summary()
     lines = [
         f"tolk check: {s['files']} files ({s['pages']} pages, {s['catalogs']} catalogs), "
-        f"{s['segments']} segments: {report.count('error')} errors, "
-        f"{report.count('warning')} warnings, {report.count('info')} info"
+        f"{s['segments']} segments: {counted(report.count('error'), 'error')}, "
+        f"{counted(report.count('warning'), 'warning')}, {report.count('info')} info"
     ]
     counts = Counter((f.check, f.severity) for f in report.findings)
     for check in sorted({c for c, _s in counts}):
