@@ -53,7 +53,7 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["no-such-command"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert "invalid choice: 'no-such-command'" in err
+    assert "unknown command 'no-such-command'; commands: init, extract" in err
     assert "Traceback" not in err
 
 
@@ -254,3 +254,44 @@ def test_init_starts_a_project_that_runs_end_to_end(
     assert main(["-q", "fix", "--lang", "fr", "source_articles/magnesium-cauchemars.html"]) == 0
     fixed = (site / "build" / "fixed" / "magnesium-cauchemars.html").read_text(encoding="utf-8")
     assert "Rédigé par" in fixed, "the seeded furniture repairs the English byline"
+
+
+def test_a_mistyped_command_names_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chek"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["tolk: error: unknown command 'chek': did you mean 'check'?"]
+
+
+def test_memory_help_promises_only_real_actions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["memory", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Build" not in out and "show," not in out
+    for action in ("stats", "import", "export"):
+        assert action in out
+
+
+def test_models_list_into_a_closed_pipe_exits_quietly() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "models", "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # `| head` that stopped reading
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait() == 0
+    assert err == b""
+
+
+def test_one_error_is_singular() -> None:
+    from pipeline.checks.base import Finding
+    from pipeline.checks.output import summary_lines
+    from pipeline.checks.results import CheckReport
+
+    one = Finding("a.html", 3, "p", "dates", "error", "28 januari", "a Dutch date")
+    line = summary_lines(CheckReport(findings=(one,), files=()))[0]
+    assert "1 error, 0 warnings" in line

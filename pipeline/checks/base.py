@@ -12,7 +12,7 @@ or :meth:`Check.check_pages` instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pipeline.segments import Segment
@@ -251,6 +251,8 @@ class Finding:
     key: str = ""
     span: tuple[int, int] | None = None
     """Where ``text`` lies in the segment's text, when it is part of it."""
+    code_tags: CodeTags = field(default=(), compare=False, repr=False)
+    """The tags behind the inline codes of ``text``, so a table shows ``<a>``, not ``<g1>``."""
 
     @property
     def sort_key(self) -> tuple[str, int, str, str, str]:

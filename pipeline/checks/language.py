@@ -246,7 +246,7 @@ class MixedLanguage(Check):
             parts = ", ".join(f"“{verdict.text[s.start : s.end].strip()}”" for s in verdict.spans)
             message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
         else:
-            message = f"{found_name} text left on a {page_name} {where}"
+            message = f"{found_name} text left on {_a(page_name)} {where}"
         if aligned is not None:
             message += f" ({aligned.describe()})"
         partial = tuple(
@@ -294,3 +294,12 @@ def _supporting(verdict: Verdict, aligned: Aligned | None) -> Aligned | None:
     if aligned is None:
         return None
     return aligned if aligned.same or verdict.found == aligned.source_lang else None
+
+
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an English page", "a Dutch page".
+
+    >>> _a("English"), _a("French")
+    ('an English', 'a French')
+    """
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"

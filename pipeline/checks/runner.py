@@ -29,6 +29,7 @@ from pipeline.html.rules import NO_RULES, SiteRules
 
 if TYPE_CHECKING:
     from pipeline.families.leftovers import EvidenceMap
+from pipeline.progress import Progress, progress
 
 # -- running --------------------------------------------------------------------
 
@@ -64,6 +65,7 @@ def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
         confidence=problem.confidence,
         fix=fix_for(check, item, problem),
         key=item.key,
+        code_tags=item.code_tags,
     )
 
 
@@ -86,7 +88,7 @@ def findings_of(check: Check, item: Item, problem: Problem) -> list[Finding]:
 
 
 def judge_files(
-    files: Sequence[CheckedFile], checks: Sequence[Check]
+    files: Sequence[CheckedFile], checks: Sequence[Check], bar: Progress | None = None
 ) -> list[tuple[Check, Item, Problem]]:
     """Every (check, item, problem) of the files, opt-outs removed, in check order.
 
@@ -98,7 +100,11 @@ def judge_files(
     found: list[tuple[Check, Item, Problem]] = []
     leftovers: set[tuple[int, int]] = set()
     for check in checks:
+        if bar is not None:
+            bar.advance(0, check.id)
         results = check.judge_pages(pages)
+        if bar is not None:
+            bar.advance(1, check.id)
         for p, (items, problems) in enumerate(zip(pages, results, strict=True)):
             for i, (item, problem) in enumerate(zip(items, problems, strict=True)):
                 if problem is None:
@@ -151,9 +157,15 @@ def check_files(
     checks: Sequence[Check],
     *,
     fold: bool = True,
+    found: Sequence[tuple[Check, Item, Problem]] | None = None,
 ) -> CheckReport:
-    """Run the checks over loaded files (leftover replacements come from the checks' context)."""
-    findings = [f for c, i, p in judge_files(files, checks) for f in findings_of(c, i, p)]
+    """Run the checks over loaded files (leftover replacements come from the checks' context).
+
+    ``found`` is what :func:`judge_files` already gave for these files and checks.
+    """
+    if found is None:
+        found = judge_files(files, checks)
+    findings = [f for c, i, p in found for f in findings_of(c, i, p)]
     folded = 0
     if fold:
         findings, folded = fold_copies(findings, files)
@@ -184,9 +196,20 @@ def run_checks(
     exclude: Iterable[Path] = (),
     aligned: EvidenceMap | None = None,
     rules: SiteRules = NO_RULES,
+    quiet: bool = True,
 ) -> CheckReport:
-    """Check pages, catalogs and folders of them; the whole ``tolk check``
-    (``rules``: the site's, from settings)."""
+    """Check pages, catalogs and folders of them; the whole ``tolk check``.
+
+    ``rules`` are the site's, from settings. Progress (unless ``quiet``) counts
+    the files read, then the checks run: the language check over every page is
+    the long part, and a log should show that it is under way.
+    """
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
-    files = [load_file(path, lang, rules=rules) for path in find_inputs(paths, exclude=exclude)]
-    return check_files(files, checks)
+    inputs = find_inputs(paths, exclude=exclude)
+    files: list[CheckedFile] = []
+    with progress("check", len(inputs) + len(checks), quiet=quiet) as bar:
+        for path in inputs:
+            files.append(load_file(path, lang, rules=rules))
+            bar.advance(1, str(path))
+        found = judge_files(files, checks, bar)
+    return check_files(files, checks, found=found)

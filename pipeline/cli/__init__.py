@@ -27,7 +27,7 @@ from pipeline.cli import (
     terms,
     translate,
 )
-from pipeline.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_command, say
+from pipeline.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Parser, add_command, say
 from pipeline.config import load_settings
 from pipeline.errors import PipelineError
 from pipeline.html.rules import site_rules
@@ -40,7 +40,7 @@ VERBS = (init, extract, build, stats, translate, memory, models, check, terms, f
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per verb."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tolk",
         description="Translate and localise web articles between French, Dutch and English.",
         epilog="Run 'tolk COMMAND --help' for the options and an example of each command.",

@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         exclude=[shown(fixed_dir(settings))],
         aligned=aligned_evidence(settings),
         rules=site_rules(settings),
+        quiet=args.quiet,
     )
     if not report.files:
         raise InputError(

@@ -7,7 +7,11 @@ Kept apart from ``pipeline.cli`` so that verb modules can import it while
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
+import re
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
@@ -26,6 +30,35 @@ if TYPE_CHECKING:  # argparse's action class is generic only to type checkers
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 else:
     Subparsers = argparse._SubParsersAction
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a "did you mean" for a mistyped command, as git and pip give.
+
+    ``tolk chek`` should name ``check``, not list every verb.
+    """
+
+    def error(self, message: str) -> typing.NoReturn:
+        """Exit 2 with one line; for an unknown command, the nearest real one."""
+        wrong = re.match(r"argument COMMAND: invalid choice: '?([^' ]+)'?", message)
+        if wrong:
+            choices = re.findall(r"'([\w-]+)'", message.split("choose from", 1)[-1])
+            near = difflib.get_close_matches(wrong.group(1), choices, n=1)
+            message = f"unknown command '{wrong.group(1)}'" + (
+                f": did you mean '{near[0]}'?" if near else f"; commands: {', '.join(choices)}"
+            )
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def reader_gone() -> int:
+    """Exit quietly when the reader of stdout stopped reading (``| head``).
+
+    Not an error: the rest of the output goes to /dev/null so that Python's
+    own flush at exit does not fail again (the recipe of the Python docs).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK
 
 
 def say(message: str) -> None:

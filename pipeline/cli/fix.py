@@ -58,6 +58,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             offer=repairs.retranslate,
             aligned=aligned_evidence(settings),
             rules=site_rules(settings),
+            quiet=args.quiet,
         )
         queued = repairs.save_for_review()
         if queued:

@@ -66,7 +66,7 @@ def register(sub: Subparsers) -> None:
         sub,
         "memory",
         run,
-        "Build, show, import (TMX) or export (TMX 1.4b) the translation memory.",
+        "Count (stats), import (TMX) or export (TMX 1.4b) the translation memory.",
         "tolk memory export --format tmx -o memory.tmx   |   tolk memory import old.tmx",
     )
     msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)

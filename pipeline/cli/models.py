@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import types
 from pathlib import Path
 
-from pipeline.cli.common import EXIT_OK, Subparsers, add_command, say
+from pipeline.cli.common import EXIT_OK, Subparsers, add_command, reader_gone, say
 from pipeline.config import Settings
 from pipeline.errors import InputError
 
@@ -28,9 +30,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         for info in installed:
             say(f"installed {info.code} ({info.pair})")
         return EXIT_OK
+    try:
+        _print_list(args.format, models)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        return reader_gone()
+    return EXIT_OK
+
+
+def _print_list(fmt: str, models: types.ModuleType) -> None:
+    """Print the installed models and the pairs they reach, as a table or JSON."""
     infos = models.list_models()
     reach = models.reachable_pairs(infos)
-    if args.format == "json":
+    if fmt == "json":
         print(
             json.dumps(
                 {
@@ -53,18 +65,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 indent=2,
             )
         )
-        return EXIT_OK
+        return
     if not infos:
         print("no translation models installed")
         print("  online:  tolk models install fr-en en-fr nl-en en-nl")
         print("  offline: tolk models install --from translate-fr_en-1_9.argosmodel ...")
-        return EXIT_OK
+        return
     for m in infos:
         print(f"{m.code:16} {m.pair:8} {m.size / 1e6:8.1f} MB  {m.path}")
     for lang_pair, path in sorted(reach.items()):
         how = "direct" if len(path) == 1 else "pivot " + " + ".join(m.code for m in path)
         print(f"{lang_pair[0]}-{lang_pair[1]}: {how}")
-    return EXIT_OK
 
 
 def register(sub: Subparsers) -> None:

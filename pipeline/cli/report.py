@@ -31,9 +31,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     elif args.no_checks:
         findings = Findings((), "not run (--no-checks)", available=False)
     else:
-        findings = collect_findings(settings, check_paths(settings))
+        findings = collect_findings(settings, check_paths(settings), quiet=args.quiet)
     out = args.output.resolve() if args.output else None
-    result = build_report(settings, articles, findings, changes=load_changes(settings), out=out)
+    result = build_report(
+        settings, articles, findings, changes=load_changes(settings), out=out, quiet=args.quiet
+    )
     took = time.perf_counter() - started
     print(
         f"report: {len(articles)} articles, {len(result.pages)} pages "

@@ -47,7 +47,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     say(
         f"translate: memory exact {report.memory_exact}, memory fuzzy {report.memory_fuzzy}, "
         f"machine {report.machine}, kept as they are {report.kept_as_is}, "
-        f"in another language than their page {report.switched_source}, "
+        f"source text not in the page's language (translated from its own) "
+        f"{report.switched_source}, "
         f"still empty {report.left_empty}, "
         f"left out of the published translation {report.published_gaps}; "
         f"{len(report.written)} catalogs written, "

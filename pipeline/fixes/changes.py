@@ -42,6 +42,7 @@ from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
 from pipeline.html.rules import NO_RULES, SiteRules
+from pipeline.progress import progress
 from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
 from pipeline.text.spacing import find_glued
@@ -307,6 +308,7 @@ def fix_pages(
     offer: Offer | None = None,
     aligned: EvidenceMap | None = None,
     rules: SiteRules = NO_RULES,
+    quiet: bool = True,
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
@@ -327,10 +329,13 @@ def fix_pages(
     _no_collisions(inputs, out_dir, in_place)
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
-    for path, relative in inputs:
-        doc = read_document(path)
-        loaded.append((path, relative, doc, page_from_document(doc, lang, str(path), rules=rules)))
-    found = judge_files([c for *_rest, c in loaded], checks)
+    with progress("fix", len(inputs) + len(checks), quiet=quiet) as bar:
+        for path, relative in inputs:
+            doc = read_document(path)
+            page = page_from_document(doc, lang, str(path), rules=rules)
+            loaded.append((path, relative, doc, page))
+            bar.advance(1, str(relative))
+        found = judge_files([c for *_rest, c in loaded], checks, bar)
     by_file: dict[str, list[tuple[Check, Item, Problem]]] = {}
     for check, item, problem in found:
         by_file.setdefault(item.file, []).append((check, item, problem))

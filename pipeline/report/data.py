@@ -61,7 +61,7 @@ def check_paths(settings: Settings) -> list[Path]:
     return paths
 
 
-def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
+def collect_findings(settings: Settings, paths: Sequence[Path], *, quiet: bool = True) -> Findings:
     """Run the checks on ``paths``; their findings as ``tolk check --format json`` gives them.
 
     The one place that knows how the checks are run: the check runner, called
@@ -83,6 +83,7 @@ def collect_findings(settings: Settings, paths: Sequence[Path]) -> Findings:
             glossary=glossary_terms(settings),
             suggest=leftover_suggester(settings),
             exclude=[fixed_dir(settings)],
+            quiet=quiet,
         )
     except PipelineError as exc:
         return Findings((), f"checks could not run: {exc}", available=False)

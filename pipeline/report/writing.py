@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.checks.base import SEVERITIES, Finding
 from pipeline.config import Settings
 from pipeline.fixes.changes import Change
+from pipeline.progress import progress
 from pipeline.project import Article, report_dir
 from pipeline.report.data import Findings, ReportResult, _Locator
 from pipeline.report.html import (
@@ -33,8 +34,12 @@ def build_report(
     changes: Iterable[Change] = (),
     out: Path | None = None,
     now: datetime | None = None,
+    quiet: bool = True,
 ) -> ReportResult:
-    """Write the report for ``articles`` to ``out`` (default ``build/report/``)."""
+    """Write the report for ``articles`` to ``out`` (default ``build/report/``).
+
+    Progress (unless ``quiet``) counts the article pages written.
+    """
     folder = out or report_dir(settings)
     result = ReportResult(folder)
     now = now or datetime.now(UTC)
@@ -62,15 +67,17 @@ def build_report(
     pages_dir = folder / "articles"
     cells: list[_Cell] = []
     wanted: set[Path] = set()
-    for article in articles:
-        builder = _ArticleBuilder(settings, data[article.name])
-        text = builder.render()
-        path = pages_dir / f"{article.name}.html"
-        _write(result, path, text)
-        wanted.add(path)
-        cells.extend(builder.cells)
-        result.placed += builder.placed
-        result.errors.extend(builder.errors)
+    with progress("report", len(articles), quiet=quiet) as bar:
+        for article in articles:
+            builder = _ArticleBuilder(settings, data[article.name])
+            text = builder.render()
+            path = pages_dir / f"{article.name}.html"
+            _write(result, path, text)
+            wanted.add(path)
+            cells.extend(builder.cells)
+            result.placed += builder.placed
+            result.errors.extend(builder.errors)
+            bar.advance(1, article.name)
     if pages_dir.is_dir():
         for stale in pages_dir.glob("*.html"):
             if stale not in wanted and _generated(stale):

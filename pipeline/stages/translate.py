@@ -186,6 +186,7 @@ def translate_articles(
             assert memory is not None
             published = lang in article.published(settings)
             machine = use_engine and not published
+            bar.advance(0, f"{lang}/{article.name}")
             _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
             if published:
                 # What the published page leaves out is not work for a translator.

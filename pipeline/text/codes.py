@@ -241,3 +241,27 @@ def describe_codes(text: str, code_tags: tuple[CodeTag, ...]) -> str:
 def _cut(value: str) -> str:
     value = " ".join(value.split())
     return value if len(value) <= _SHOWN_VALUE else value[: _SHOWN_VALUE - 3] + "..."
+
+
+def show_markup(text: str, code_tags: tuple[CodeTag, ...] = ()) -> str:
+    """A coded sentence as a person reads it: each code as the tag it stands for.
+
+    People reading a report know ``<a>`` and ``<strong>``, not ``<g1>``: a code
+    whose tag is known is shown as that tag (without its attributes), an
+    unknown one is dropped, leaving the plain text.
+
+    >>> show_markup("Le <g1>magnésium</g1> aide.<x2/>", ((1, "a", ()), (2, "br", ())))
+    'Le <a>magnésium</a> aide.<br>'
+    >>> show_markup("Published on <g1>18 november</g1> &lt;3")
+    'Published on 18 november <3'
+    """
+    tags = {number: tag for number, tag, _attrs in code_tags if not tag.startswith("#")}
+
+    def sub(m: re.Match[str]) -> str:
+        number = int(m.group(2) or m.group(3))
+        tag = tags.get(number)
+        if tag is None:
+            return ""
+        return f"<{m.group(1) or ''}{tag}>"
+
+    return unescape_text(CODE_RE.sub(sub, text))

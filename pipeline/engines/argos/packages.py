@@ -325,8 +325,10 @@ def install_from_index(
         socket.setdefaulttimeout(timeout)
         try:
             # update_package_index logs and swallows its errors; a fresh file
-            # is the only sign it worked.
-            package.update_package_index()
+            # is the only sign it worked. Its raw "(URLError(gaierror...),)" log
+            # line is silenced: the ModelError below says it in one clear line.
+            with _argos_log_silenced():
+                package.update_package_index()
             after = index_file.stat().st_mtime_ns if index_file.exists() else None
             if after is None or after == before:
                 raise ModelError(INDEX_UNREACHABLE)
@@ -359,3 +361,17 @@ def install_from_index(
             socket.setdefaulttimeout(previous_timeout)
     codes = {(m.from_code, m.to_code): m for m in reversed(list_models(directory))}
     return [codes[pair] for pair in wanted if pair in codes]
+
+
+@contextlib.contextmanager
+def _argos_log_silenced() -> Iterator[None]:
+    """argostranslate's logger quiet for a while (its errors become ModelError here)."""
+    import logging
+
+    logger = logging.getLogger("argostranslate.utils")
+    previous = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = previous
