@@ -203,3 +203,33 @@ def test_tolk_terms_lists_site_names_and_honours_vetoes(
     (tmp_path / "locales" / "glossary.txt").write_text("!Groenhart\n", encoding="utf-8")
     assert main(["terms", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["terms"] == []
+
+
+def test_tolk_fix_repairs_the_foreign_words_not_the_byline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A byline partly Dutch on an English page: only "Gepubliceerd op" is replaced."""
+    import polib
+
+    from pipeline.cli import main
+
+    (tmp_path / "source_articles").mkdir()
+    byline = "Written by Inès Vermeulen, registered dietitian · Gepubliceerd op 3 March 2024"
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>Sleep</title></head><body>'
+        f'<h1>Sleeping well in winter</h1><p class="byline">{byline}</p>'
+        "<p>Magnesium helps many people sleep better when the nights are long.</p>"
+        "</body></html>"
+    )
+    (tmp_path / "source_articles" / "sleep.html").write_text(page, encoding="utf-8")
+    (tmp_path / "tolk.toml").write_text('languages = ["fr", "nl", "en"]\n', encoding="utf-8")
+    ui = tmp_path / "locales" / "en" / "LC_MESSAGES"
+    ui.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    po.append(polib.POEntry(msgctxt="nl", msgid="Gepubliceerd op", msgstr="Published on"))
+    po.save(str(ui / "ui.po"))
+    monkeypatch.chdir(tmp_path)
+    main(["fix", "source_articles"])
+    fixed = (tmp_path / "build" / "fixed" / "sleep.html").read_text(encoding="utf-8")
+    assert "Written by Inès Vermeulen, registered dietitian · Published on 3 March 2024" in fixed

@@ -34,6 +34,7 @@ from pipeline.languages import LANGUAGES, display_name
 from pipeline.text.codes import code_problems, strip_codes
 
 if TYPE_CHECKING:
+    from pipeline.checks.base import Suggest
     from pipeline.families.leftovers import Aligned
 
 COGNATE_SHARE = 0.6
@@ -160,7 +161,32 @@ class MixedLanguage(Check):
                 and not code_problems(item.text, fix.replacement)
             ):
                 return Fix(fix.replacement, f"{fix.source} (of the original, {aligned.where})")
+        partial = self._span_repair(item, problem, suggest)
+        if partial is not None:
+            return partial
         return suggest(item.segment, problem.found_lang)
+
+    @staticmethod
+    def _span_repair(item: Item, problem: Problem, suggest: Suggest) -> Fix | None:
+        """Repair only the foreign words of a text partly foreign ("Gepubliceerd
+        op" in an English byline becomes "Published on", the rest stays as it is).
+
+        Each span is replaced by what the hook offers for its words alone; a span
+        the hook has nothing for stays, and no fix is proposed when none has one.
+        """
+        if not problem.spans or item.segment is None:
+            return None
+        text, sources = item.text, []
+        for start, end, lang in sorted(problem.spans, reverse=True):
+            words = item.text[start:end]
+            fix = suggest(replace(item.segment, text=words), lang)
+            if fix is None or not fix.replacement or code_problems(words, fix.replacement):
+                continue
+            text = text[:start] + fix.replacement + text[end:]
+            sources.append(fix.source)
+        if not sources or text == item.text:
+            return None
+        return Fix(text, " + ".join(reversed(sources)))
 
     def applies(self, item: Item) -> bool:
         """Translated text, in one of the three languages, not deliberately foreign."""
