@@ -96,6 +96,15 @@ CHANGES_FILE = "changes.json"
 """The change list ``tolk fix`` writes beside the pages it repairs."""
 
 
+LOCK_FILE = ".tolk.lock"
+"""The project lock every writing command holds (ignored by git)."""
+
+
+def lock_path(settings: Settings) -> Path:
+    """``locales/.tolk.lock``: held by the run that writes the project."""
+    return settings.locales / LOCK_FILE
+
+
 def built_dir(settings: Settings, lang: str) -> Path:
     """``build/<lang>/``: the pages built for ``lang``."""
     return settings.build / lang

@@ -30,6 +30,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"{c.get('empty', 0)} unchanged without translation, {c.get('obsolete', 0)} obsolete; "
         f"{len(report.written)} files written"
     )
+    for note in report.notes:
+        say(f"note: {note}")
     print_errors(report.errors)
     return EXIT_USAGE if report.errors else EXIT_OK
 

@@ -83,6 +83,7 @@ class TranslateReport:
     model_errors: list[str] = field(default_factory=list)
     errors: list[PipelineError] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # catalogs merged with a save made meanwhile
 
     @property
     def complete(self) -> bool:
@@ -153,7 +154,7 @@ def translate_articles(
     with progress("translate", total, quiet=quiet) as bar:
         for article, lang, path, po, todo in loaded:
             _fill(settings, article, lang, po, todo, memory, engine, use_engine, report, bar)
-            if catalog.save_catalog(po, path):
+            if catalog.save_catalog(po, path, on_merge=report.notes.append):
                 report.written.append(settings.relative(path))
     return report
 
