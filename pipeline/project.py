@@ -83,6 +83,7 @@ def discover(
     articles = []
     for path in paths:
         try:
+            _check_name(path)
             doc = read_document(path)
             articles.append(Article(path.stem, path, page_language(doc)))
         except PipelineError as exc:
@@ -90,6 +91,34 @@ def discover(
                 raise
             errors.append(exc)
     return articles
+
+
+#: Article names Tolk's own files use: ``ui`` would be the page furniture's ui.po.
+RESERVED_NAMES = frozenset({catalog.UI_CATALOG})
+
+
+def _check_name(path: Path) -> None:
+    """Refuse a page whose name would clash with Tolk's files or break a catalog.
+
+    ``ui.html`` would overwrite ``ui.po`` (the shared furniture); a newline or
+    other control character in a name ends up in ``#:`` lines that neither Tolk
+    nor msgfmt can read back; a hidden name would hide its catalog.
+    """
+    name = path.stem
+    if name.casefold() in RESERVED_NAMES:
+        raise InputError(
+            f"'{name}' is a reserved name (Tolk's {name}.po holds page furniture), skipped",
+            path=path,
+            hint="rename the page",
+        )
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029" for ch in path.name):
+        raise InputError(
+            f"file name {path.name!r} holds a control character, skipped",
+            path=repr(str(path))[1:-1],
+            hint="rename the page with letters, digits and dashes",
+        )
+    if name.startswith("."):
+        raise InputError("hidden page name, skipped", path=path, hint="rename the page")
 
 
 CHANGES_FILE = "changes.json"

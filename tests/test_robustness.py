@@ -169,3 +169,103 @@ def test_stale_temporaries_are_removed_by_the_next_run(
         text=True,
     )
     assert len(ignored.stdout.split()) == 2
+
+
+# -- 2, 4, 6, 8: pages that must not stop (or hang) the project ------------------
+def _page(body: str) -> str:
+    return f'<html lang="nl"><head><title>Test</title></head><body>{body}</body></html>'
+
+
+@pytest.mark.parametrize("command", [["extract"], ["build"], ["stats"], ["check"]])
+def test_a_deeply_nested_page_is_refused_and_the_rest_goes_on(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    deep = "<div>" * 10_000 + "<p>Diep genest</p>" + "</div>" * 10_000
+    (project / "source_articles/diep.html").write_text(_page(deep), encoding="utf-8")
+    shallow = "<div>" * 200 + "<p>Nog wat tekst in een zin.</p>" + "</div>" * 200
+    (project / "source_articles/ondiep.html").write_text(_page(shallow), encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["-q", *command]) == 2
+    [line] = error_lines(capsys)
+    assert "diep.html" in line and "nested more than 256 deep" in line
+    if command == ["extract"]:
+        assert (project / "locales/fr/LC_MESSAGES/ondiep.po").exists()
+
+
+def test_a_fifo_and_a_symlink_loop_are_skipped_never_waited_for(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    os.mkfifo(project / "source_articles/pijp.html")
+    (project / "source_articles/lus.html").symlink_to("lus.html")
+    monkeypatch.chdir(project)
+    for command in (["extract"], ["stats"], ["check", "source_articles"], ["build"]):
+        assert main(["-q", *command]) == 2, command
+        lines = error_lines(capsys)
+        assert any("pijp.html" in line and "FIFO" in line for line in lines), lines
+        assert any("lus.html" in line and "symlink loop" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("ui.html", "reserved name"), ("UI.html", "reserved name"), ("a\nb.html", "control")],
+)
+def test_reserved_and_control_character_names_are_refused(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    says: str,
+) -> None:
+    ui = project / "locales/fr/LC_MESSAGES/ui.po"
+    before = ui.read_bytes()
+    (project / "source_articles" / name).write_text(_page("<p>Knop</p>"), encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["-q", "extract"]) == 2
+    [line] = error_lines(capsys)
+    assert says in line and "\n" not in line
+    assert ui.read_bytes() == before  # the furniture is untouched
+    assert all("\n" not in p.name for p in (project / "locales").rglob("*"))
+
+
+# -- 3, 7: characters a page or a catalog may hold -------------------------------
+def test_control_characters_in_pages_and_msgstrs_do_not_stop_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline.catalogs import po as catalog
+
+    bad = "Hallo\x0b wereld\x1b[0m \x01en\ufffe \ufffftot\x00 ziens"
+    padding = "<!--" + "x" * 9000 + "-->"  # a NUL in the first 8 KB means "binary"
+    (project / "source_articles/stuur.html").write_text(_page(f"{padding}<p>{bad}</p>"), "utf-8")
+    monkeypatch.chdir(project)
+    assert main(["-q", "extract", "stuur", "betaine-lichaamsvet"]) == 0
+    path = project / CATALOG
+    po = catalog.load_catalog(path)
+    key = po[1].msgctxt
+    po[1].msgstr = "Recherche\f\b : texte\v"  # escapes msgfmt accepts
+    path.write_text(catalog.render(po), encoding="utf-8")
+    assert main(["-q", "build"]) == 0
+    err = capsys.readouterr().err
+    assert "betaine-lichaamsvet.po" in err and "control characters removed" in err
+    built = (project / "build/fr/betaine-lichaamsvet.html").read_text(encoding="utf-8")
+    assert "Recherche  : texte" in built and key
+    assert "wereld[0m en tot ziens" in (project / "build/nl/stuur.html").read_text("utf-8")
+
+
+def test_line_separators_in_a_msgstr_are_text_not_line_breaks(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline.catalogs import po as catalog
+
+    monkeypatch.chdir(project)
+    path = project / CATALOG
+    po = catalog.load_catalog(path)
+    po[1].msgstr = "Première ligne\u2028deuxième\u2029troisième"
+    path.write_text(catalog.render(po), encoding="utf-8")
+    assert catalog.load_catalog(path)[1].msgstr == po[1].msgstr
+    assert main(["-q", "build", "--lang", "fr", "betaine-lichaamsvet"]) == 0
+    assert error_lines(capsys) == []

@@ -245,7 +245,9 @@ def check_syntax(text: str, path: Path) -> None:
     Traceback (most recent call last):
     pipeline.errors.CatalogError: x.po:2: invalid catalog: unterminated or malformed string ...
     """
-    for number, raw in enumerate(text.splitlines(), 1):
+    # Lines end at \n only, as for msgfmt and polib's file reader: U+2028, U+2029,
+    # \v or \f inside a string are text, not line breaks.
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         line = raw.strip()
         if line.startswith(("#~", "#|")):
             line = line[2:].strip()

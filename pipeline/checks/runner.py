@@ -24,6 +24,7 @@ from pipeline.checks.base import (
 from pipeline.checks.inputs import CheckedFile, find_inputs, load_file
 from pipeline.checks.language import Judge
 from pipeline.checks.results import CheckReport
+from pipeline.errors import PipelineError
 
 # -- running --------------------------------------------------------------------
 
@@ -177,8 +178,20 @@ def run_checks(
     glossary: Iterable[str] = (),
     suggest: Suggest | None = None,
     exclude: Iterable[Path] = (),
+    errors: list[PipelineError] | None = None,
 ) -> CheckReport:
-    """Check pages, catalogs and folders of them; the whole ``tolk check``."""
+    """Check pages, catalogs and folders of them; the whole ``tolk check``.
+
+    A file that cannot be read raises, unless an ``errors`` list is given:
+    then it is recorded there and the other files are checked all the same.
+    """
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest)
-    files = [load_file(path, lang) for path in find_inputs(paths, exclude=exclude)]
+    files = []
+    for path in find_inputs(paths, exclude=exclude):
+        try:
+            files.append(load_file(path, lang))
+        except PipelineError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
     return check_files(files, checks)

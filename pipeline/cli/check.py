@@ -11,15 +11,17 @@ from pipeline.checks.base import SEVERITIES, Severity
 from pipeline.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     Subparsers,
     add_command,
     default_paths,
     disabled,
+    print_errors,
     say,
     shown,
 )
 from pipeline.config import Settings
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.fixes.leftovers import leftover_suggester
 from pipeline.project import fixed_dir, glossary_terms
 from pipeline.storage import write_atomic
@@ -31,6 +33,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.checks.runner import run_checks
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
+    unreadable: list[PipelineError] = []
     report = run_checks(
         paths,
         lang=args.lang,
@@ -38,7 +41,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         glossary=glossary_terms(settings),
         suggest=leftover_suggester(settings),
         exclude=[shown(fixed_dir(settings))],
+        errors=unreadable,
     )
+    print_errors(unreadable)
+    if not report.files and unreadable:
+        return EXIT_USAGE
     if not report.files:
         raise InputError(
             f"no HTML pages or .po catalogs found in {', '.join(map(str, paths))}",
@@ -55,6 +62,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    if unreadable:
+        return EXIT_USAGE  # the gate cannot pass on files it could not read
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
