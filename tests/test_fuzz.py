@@ -58,9 +58,10 @@ COMMANDS = (
 )
 SAMPLE = ROOT / "source_articles" / "betaine-lichaamsvet.html"
 COUNTS = {"inputs": 0, "runs": 0, "bugs": 0, "hangs": 0}
+FAILURES: set[str] = set()  # one line per distinct crash or hang, for the figures
 
 
-class Hang(Exception):
+class Hang(BaseException):  # not Exception: main() must not take it for a bug
     """A command ran past :data:`LIMIT`."""
 
 
@@ -92,10 +93,12 @@ def run_all(project: Path, names: tuple[str, ...], capsys: pytest.CaptureFixture
                     code = main(["-q", *command])
             except Hang:
                 COUNTS["hangs"] += 1
+                FAILURES.add(f"hang: tolk {command[0]}")
                 pytest.fail(f"tolk {' '.join(command)} ran past {LIMIT} s on {names}")
             err = capsys.readouterr().err
             if code == EXIT_BUG:
                 COUNTS["bugs"] += 1
+                FAILURES.add(f"tolk {command[0]}: " + err.strip().splitlines()[-1][:300])
                 pytest.fail(f"tolk {' '.join(command)} crashed on {names}: {err}")
             for line in err.splitlines():
                 if line.startswith("error:"):
@@ -241,3 +244,5 @@ def test_zz_figures(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\nfuzz: {COUNTS['inputs']} inputs, {COUNTS['runs']} command runs, "
               f"{COUNTS['bugs']} uncaught exceptions, {COUNTS['hangs']} hangs")  # fmt: skip
+        for line in sorted(FAILURES):
+            print(f"  {line}")
