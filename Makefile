@@ -18,7 +18,7 @@ COMPILE := pip-compile $(LOCKFLAGS) --quiet --generate-hashes --allow-unsafe --s
 	--no-emit-index-url --no-emit-find-links --extra dev -c constraints.txt \
 	--output-file $(LOCK) pyproject.toml
 
-.PHONY: demo extract translate build check fix stats memory report test lint bench clean help lock
+.PHONY: demo extract translate build check fix stats memory report test lint bench fuzz clean help lock
 
 help:
 	@echo "make demo       run the whole pipeline on source_articles/ (extract, translate, build, check, stats)"
@@ -32,6 +32,7 @@ help:
 	@echo "make test       ruff, mypy and pytest (with doctests)"
 	@echo "make lint       ruff and mypy only"
 	@echo "make bench      benchmarks under bench/"
+	@echo "make fuzz       500 generated pages and 200 catalogs through every command (slow)"
 	@echo "make lock       re-resolve every dependency into requirements.lock (on purpose only)"
 	@echo "make clean      remove build/ and caches (keeps .venv)"
 
@@ -88,6 +89,10 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# Random (not derandomized) inputs, many more than the test suite's short run.
+fuzz: $(STAMP)
+	TOLK_FUZZ_PAGES=500 TOLK_FUZZ_CATALOGS=200 $(BIN)/pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -110,6 +110,7 @@ def discover(
     facts: list[PageFacts] = []
     for path in paths:
         try:
+            _check_name(path)
             doc = read_document(path)
             lang = page_language(doc)
         except PipelineError as exc:
@@ -151,8 +152,45 @@ def aligned_evidence(settings: Settings) -> dict[tuple[str, str], Aligned]:
     return family_evidence(families, show=lambda path: settings.relative(Path(path)))
 
 
+#: Article names Tolk's own files use: ``ui`` would be the page furniture's ui.po.
+RESERVED_NAMES = frozenset({catalog.UI_CATALOG})
+
+
+def _check_name(path: Path) -> None:
+    """Refuse a page whose name would clash with Tolk's files or break a catalog.
+
+    ``ui.html`` would overwrite ``ui.po`` (the shared furniture); a newline or
+    other control character in a name ends up in ``#:`` lines that neither Tolk
+    nor msgfmt can read back; a hidden name would hide its catalog.
+    """
+    name = path.stem
+    if name.casefold() in RESERVED_NAMES:
+        raise InputError(
+            f"'{name}' is a reserved name (Tolk's {name}.po holds page furniture), skipped",
+            path=path,
+            hint="rename the page",
+        )
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029" for ch in path.name):
+        raise InputError(
+            f"file name {path.name!r} holds a control character, skipped",
+            path=repr(str(path))[1:-1],
+            hint="rename the page with letters, digits and dashes",
+        )
+    if name.startswith("."):
+        raise InputError("hidden page name, skipped", path=path, hint="rename the page")
+
+
 CHANGES_FILE = "changes.json"
 """The change list ``tolk fix`` writes beside the pages it repairs."""
+
+
+LOCK_FILE = ".tolk.lock"
+"""The project lock every writing command holds (ignored by git)."""
+
+
+def lock_path(settings: Settings) -> Path:
+    """``locales/.tolk.lock``: held by the run that writes the project."""
+    return settings.locales / LOCK_FILE
 
 
 def built_dir(settings: Settings, lang: str) -> Path:

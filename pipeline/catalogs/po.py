@@ -11,6 +11,7 @@ translator's reviewed (non-fuzzy) translation is never replaced without force.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -244,7 +245,9 @@ def check_syntax(text: str, path: Path) -> None:
     Traceback (most recent call last):
     pipeline.errors.CatalogError: x.po:2: invalid catalog: unterminated or malformed string ...
     """
-    for number, raw in enumerate(text.splitlines(), 1):
+    # Lines end at \n only, as for msgfmt and polib's file reader: U+2028, U+2029,
+    # \v or \f inside a string are text, not line breaks.
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         line = raw.strip()
         if line.startswith(("#~", "#|")):
             line = line[2:].strip()
@@ -262,23 +265,140 @@ def check_syntax(text: str, path: Path) -> None:
 
 
 def load_catalog(path: Path) -> polib.POFile:
-    """Parse a .po/.pot file; a syntax error becomes one line naming file and line."""
+    """Parse a .po/.pot file; a syntax error becomes one line naming file and line.
+
+    The catalog remembers the bytes it was parsed from (see :func:`save_catalog`),
+    so a save can tell whether someone changed the file in the meantime.
+    """
+    path = Path(path)
+    for _attempt in range(5):
+        try:
+            data = path.read_bytes()
+            check_syntax(data.decode("utf-8-sig"), path)
+            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+            if path.read_bytes() != data:
+                continue  # saved while polib read it: read the new version
+        except (OSError, ValueError) as exc:
+            text = str(exc)
+            m = re.search(r"line (\d+)", text)
+            line = int(m.group(1)) if m else None
+            message = re.sub(r"\s*\(line \d+\)", "", text).strip() or "cannot parse"
+            if isinstance(exc, FileNotFoundError):
+                raise CatalogError("catalog not found", path=path) from None
+            if isinstance(exc, UnicodeDecodeError):
+                message, line = f"not UTF-8 text (byte {exc.start})", None
+            raise CatalogError(
+                f"invalid catalog: {message}",
+                path=path,
+                line=line,
+                hint="fix the entry (msgfmt --check shows details); nothing was written",
+            ) from None
+        _remember_base(po, path, data)
+        return po
+    raise CatalogError(
+        "the catalog keeps changing while Tolk reads it", path=path, hint="try again"
+    )
+
+
+# -- never overwrite what someone saved after Tolk read it ---------------------
+_BASE = "_tolk_base"
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What a catalog was when Tolk read it: the file's bytes and each entry's state."""
+
+    path: Path
+    digest: str
+    states: dict[tuple[str | None, str], tuple[object, ...]]
+    metadata: dict[str, str]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+    return (entry.msgctxt, entry.msgid)
+
+
+def _state(entry: polib.POEntry) -> tuple[object, ...]:
+    """Everything a person or Tolk may change in an entry."""
+    return (
+        entry.msgstr,
+        tuple(sorted(entry.msgstr_plural.items())) if entry.msgstr_plural else (),
+        tuple(entry.flags),
+        bool(entry.obsolete),
+        entry.tcomment or "",
+        entry.comment or "",
+        entry.previous_msgid,
+        entry.previous_msgctxt,
+        tuple(tuple(o) for o in entry.occurrences),
+    )
+
+
+def _remember_base(po: polib.POFile, path: Path, data: bytes) -> None:
+    states = {_key(e): _state(e) for e in po}
+    setattr(po, _BASE, _Base(path.resolve(), _digest(data), states, dict(po.metadata)))
+
+
+def carry_base(new: polib.POFile, old: polib.POFile | None) -> None:
+    """Let ``new`` (made from ``old``) be saved with ``old``'s change guard."""
+    base = getattr(old, _BASE, None) if old is not None else None
+    if base is not None:
+        setattr(new, _BASE, base)
+
+
+def _disk_digest(path: Path) -> str | None:
     try:
-        check_syntax(Path(path).read_text(encoding="utf-8-sig"), Path(path))
-        return polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
-    except (OSError, ValueError) as exc:
-        text = str(exc)
-        m = re.search(r"line (\d+)", text)
-        line = int(m.group(1)) if m else None
-        message = re.sub(r"\s*\(line \d+\)", "", text).strip() or "cannot parse"
-        if isinstance(exc, FileNotFoundError):
-            raise CatalogError("catalog not found", path=path) from None
-        raise CatalogError(
-            f"invalid catalog: {message}",
-            path=path,
-            line=line,
-            hint="fix the entry (msgfmt --check shows details); nothing was written",
-        ) from None
+        return _digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _merge_with_disk(
+    ours: polib.POFile, base: _Base, theirs: polib.POFile
+) -> tuple[polib.POFile, int]:
+    """A three-way merge by entry: Tolk's changes where the file kept the base's entry.
+
+    An entry the other writer (a translator's editor, another run) changed since
+    Tolk read the file is kept as they saved it, whatever Tolk did to it; the
+    count of those is returned so the caller can say so. The result follows
+    ``ours``'s order, then the entries only ``theirs`` has.
+    """
+    theirs_by_key = {_key(e): e for e in theirs}
+    merged = new_catalog("", None, "")
+    merged.header = theirs.header or ours.header
+    merged.metadata = dict(ours.metadata)
+    for key, value in theirs.metadata.items():
+        if key not in OWNED_HEADERS and value != base.metadata.get(key):
+            merged.metadata[key] = value
+    kept_theirs = 0
+    placed: set[tuple[str | None, str]] = set()
+    for entry in ours:
+        key = _key(entry)
+        placed.add(key)
+        theirs_entry = theirs_by_key.get(key)
+        before = base.states.get(key)
+        if theirs_entry is None:
+            if before is None:
+                merged.append(entry)  # new in this run
+            elif _state(entry) != before:
+                kept_theirs += 1  # they removed an entry this run changed: theirs wins
+            continue
+        if before is not None and _state(theirs_entry) != before:
+            merged.append(theirs_entry)  # they edited it: their edit stands
+            if _state(entry) != before and _state(entry) != _state(theirs_entry):
+                kept_theirs += 1
+        else:
+            merged.append(entry)
+    for key, theirs_entry in theirs_by_key.items():
+        if key in placed:
+            continue
+        before = base.states.get(key)
+        if before is None or _state(theirs_entry) != before:
+            merged.append(theirs_entry)  # they added it, or changed what this run dropped
+    return merged, kept_theirs
 
 
 def _is_machine(entry: polib.POEntry) -> bool:
@@ -338,6 +458,7 @@ def update_catalog(
     previous msgid), and last the translation memory.
     """
     po = new_catalog(article, lang, source_lang)
+    carry_base(po, old)
     if old is not None:
         _keep_old_headers(po, old)
     old_live = [e for e in old if not e.obsolete] if old is not None else []
@@ -495,7 +616,13 @@ def _render_if_same_entries(po: polib.POFile, on_disk: str) -> str | None:
     return text if _split_header(text)[1] == _split_header(on_disk)[1] else None
 
 
-def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> bool:
+def save_catalog(
+    po: polib.POFile,
+    path: Path,
+    *,
+    template: bool = False,
+    on_merge: Callable[[str], None] | None = None,
+) -> bool:
     """Write a catalog atomically, touching dates only when an entry changed.
 
     Returns True when the file changed. Comparing without the date headers
@@ -503,12 +630,57 @@ def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> boo
     a header-only change (a new X-Generator, say) is written with the old dates,
     since no translation in the catalog was revised.
 
+    A catalog read with :func:`load_catalog` is never written over a file that
+    changed after it was read (a translator saved it in Poedit meanwhile): the
+    new file is read and only this run's changes to entries nobody else touched
+    are applied to it; ``on_merge`` hears one line saying so.
+    """
+    path = Path(path)
+    base: _Base | None = getattr(po, _BASE, None)
+    if base is not None and base.path != path.resolve():
+        base = None
+    for _attempt in range(5):
+        expected = base.digest if base is not None else None
+        if base is not None and _disk_digest(path) != expected:
+            theirs = load_catalog(path)
+            po, kept = _merge_with_disk(po, base, theirs)
+            base = getattr(theirs, _BASE)
+            expected = base.digest
+            if on_merge is not None:
+                also = f"; {kept} entries kept as saved there" if kept else ""
+                on_merge(f"{path}: changed on disk during this run, merged{also}")
+        text = _render_for_save(po, path, template)
+        if text is None:
+            return False
+        if expected is not None and _disk_digest(path) != expected:
+            continue  # saved again while this run rendered: merge once more
+        changed = write_atomic(path, text)
+        setattr(
+            po,
+            _BASE,
+            _Base(
+                path.resolve(),
+                _digest(text.encode("utf-8")),
+                {_key(e): _state(e) for e in po},
+                dict(po.metadata),
+            ),
+        )
+        return changed
+    raise CatalogError(
+        "the catalog keeps changing while Tolk writes it; nothing was written",
+        path=path,
+        hint="close the editor or wait for the other run, then try again",
+    )
+
+
+def _render_for_save(po: polib.POFile, path: Path, template: bool) -> str | None:
+    """The text to write, with dates set; None when the file needs no write.
+
     The usual rerun is decided from the bytes on disk: the new catalog is
     rendered with the file's dates and compared with the file's text, with no
     second parse. Only a file whose entries differ in their text (changed, or
     wrapped by another tool) is parsed, to tell a real change from a rewrap.
     """
-    path = Path(path)
     date_key = "POT-Creation-Date" if template else "PO-Revision-Date"
     try:
         on_disk: str | None = path.read_text(encoding="utf-8")
@@ -516,7 +688,7 @@ def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> boo
         on_disk = None
     text = _render_if_same_entries(po, on_disk) if on_disk is not None else None
     if text is not None:
-        return text != on_disk and write_atomic(path, text)
+        return None if text == on_disk else text
     current: polib.POFile | None = None
     if path.exists():
         try:
@@ -527,16 +699,16 @@ def save_catalog(po: polib.POFile, path: Path, *, template: bool = False) -> boo
         for key in _DATE_KEYS:
             po.metadata[key] = current.metadata.get(key, "")
         if render(po) == render(current):
-            return False
+            return None
         if _entries_text(po) == _entries_text(current):
-            return write_atomic(path, render(po))
+            return render(po)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
     po.metadata[date_key] = stamp
     if template:
         po.metadata["PO-Revision-Date"] = "YEAR-MO-DA HO:MI+ZONE"
     elif not po.metadata.get("POT-Creation-Date"):
         po.metadata["POT-Creation-Date"] = stamp
-    return write_atomic(path, render(po))
+    return render(po)
 
 
 def catalog_stats(po: polib.POFile, path: str, article: str, lang: str) -> CatalogStats:

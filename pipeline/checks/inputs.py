@@ -72,7 +72,7 @@ def collect_inputs(
     """
     if not paths:
         raise InputError("nothing to check", hint="give pages, catalogs or folders")
-    skip = {p.resolve() for p in exclude}
+    skip = {Path(os.path.realpath(p)) for p in exclude}
     found: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
     for raw in paths:
@@ -88,7 +88,7 @@ def collect_inputs(
                 "not an HTML page or a .po catalog", path=path, hint="give .html or .po files"
             )
         for candidate, relative in candidates:
-            key = candidate.resolve()
+            key = Path(os.path.realpath(candidate))  # resolve() raises on a symlink loop
             if key not in seen:
                 seen.add(key)
                 found.append((candidate, relative))
@@ -104,7 +104,7 @@ def _walk_folder(folder: Path, skip: set[Path]) -> list[Path]:
             for d in dirs
             if not d.startswith(".")
             and d not in SKIPPED_FOLDERS
-            and (base / d).resolve() not in skip
+            and Path(os.path.realpath(base / d)) not in skip
         )
         for name in sorted(files):
             if name.lower().endswith(PAGE_SUFFIXES + CATALOG_SUFFIXES):

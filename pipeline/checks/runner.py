@@ -29,6 +29,7 @@ from pipeline.html.rules import NO_RULES, SiteRules
 
 if TYPE_CHECKING:
     from pipeline.families.leftovers import EvidenceMap
+from pipeline.errors import PipelineError
 from pipeline.progress import Progress, progress
 
 # -- running --------------------------------------------------------------------
@@ -197,19 +198,27 @@ def run_checks(
     aligned: EvidenceMap | None = None,
     rules: SiteRules = NO_RULES,
     quiet: bool = True,
+    errors: list[PipelineError] | None = None,
 ) -> CheckReport:
     """Check pages, catalogs and folders of them; the whole ``tolk check``.
 
-    ``rules`` are the site's, from settings. Progress (unless ``quiet``) counts
-    the files read, then the checks run: the language check over every page is
-    the long part, and a log should show that it is under way.
+    ``rules`` are the site's, from settings. A file that cannot be read raises,
+    unless an ``errors`` list is given: then it is recorded there and the other
+    files are checked all the same. Progress (unless ``quiet``) counts the files
+    read, then the checks run: the language check over every page is the long
+    part, and a log should show that it is under way.
     """
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
     inputs = find_inputs(paths, exclude=exclude)
     files: list[CheckedFile] = []
     with progress("check", len(inputs) + len(checks), quiet=quiet) as bar:
         for path in inputs:
-            files.append(load_file(path, lang, rules=rules))
+            try:
+                files.append(load_file(path, lang, rules=rules))
+            except PipelineError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
             bar.advance(1, str(path))
         found = judge_files(files, checks, bar)
     return check_files(files, checks, found=found)

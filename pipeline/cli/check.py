@@ -11,16 +11,18 @@ from pipeline.checks.base import SEVERITIES, Severity
 from pipeline.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     Subparsers,
     add_command,
     default_paths,
     disabled,
     leftover_judge,
+    print_errors,
     say,
     shown,
 )
 from pipeline.config import Settings
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.fixes.leftovers import leftover_suggester
 from pipeline.project import (
     aligned_evidence,
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     glossary = glossary_terms(settings)
+    unreadable: list[PipelineError] = []
     report = run_checks(
         paths,
         lang=args.lang,
@@ -49,7 +52,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         aligned=aligned_evidence(settings),
         rules=site_rules(settings),
         quiet=args.quiet,
+        errors=unreadable,
     )
+    print_errors(unreadable)
+    if not report.files and unreadable:
+        return EXIT_USAGE
     if not report.files:
         raise InputError(
             f"no HTML pages or .po catalogs found in {', '.join(map(str, paths))}",
@@ -66,6 +73,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    if unreadable:
+        return EXIT_USAGE  # the gate cannot pass on files it could not read
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

@@ -22,6 +22,9 @@ from pipeline.errors import InputError, PipelineError
 from pipeline.languages import LANGUAGES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: A bug in Tolk (sysexits' EX_SOFTWARE): never 1 or 2, so a CI gate can tell a
+#: crash from leftovers or a user mistake.
+EXIT_BUG = 70
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 if TYPE_CHECKING:  # argparse's action class is generic only to type checkers

@@ -40,6 +40,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"{len(report.written)} files written; "
         f"{c.get('skipped', 0)} articles unchanged since the last run (--all redoes them)"
     )
+    for note in report.notes:
+        say(f"note: {note}")
     print_errors(report.errors)
     return EXIT_USAGE if report.errors else EXIT_OK
 

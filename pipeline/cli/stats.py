@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 
-from pipeline.cli.common import EXIT_FINDINGS, EXIT_OK, Subparsers, add_command, langs, say
+from pipeline.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_command,
+    langs,
+    print_errors,
+    say,
+)
 from pipeline.config import Settings
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -17,9 +26,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.min is not None and not 0 <= args.min <= 100:
         raise InputError(f"--min must be a percentage from 0 to 100, not {args.min:g}")
-    articles = discover(settings, args.article)
+    skipped: list[PipelineError] = []
+    articles = discover(settings, args.article, skipped)
     families = find_project_families(articles)
-    rows = catalog_stats(settings, articles, langs(args.lang))
+    rows = catalog_stats(settings, articles, langs(args.lang), skipped)
     below = [r for r in rows if args.min is not None and r.percent < args.min]
     if args.format == "json":
         payload = {
@@ -65,6 +75,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
     for r in below:
         say(f"gate: {r.path} is {r.percent:.1f}% translated, below --min {args.min:g}")
+    print_errors(skipped)
+    if skipped:
+        return EXIT_USAGE
     return EXIT_FINDINGS if below else EXIT_OK
 
 

@@ -29,8 +29,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.pseudo:
         from pipeline.stages.pseudo import pseudo_catalogs
 
-        filled, written = pseudo_catalogs(settings, articles, langs(args.lang), force=args.force)
+        notes: list[str] = []
+        filled, written = pseudo_catalogs(
+            settings, articles, langs(args.lang), force=args.force, notes=notes
+        )
         say(f"translate --pseudo: {filled} entries, {len(written)} catalogs written")
+        for note in notes:
+            say(f"note: {note}")
         print_errors(skipped)
         return EXIT_USAGE if skipped else EXIT_OK
     align_families(settings, discover(settings, None, []) if args.article else articles)
@@ -60,6 +65,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         for message in report.model_errors:
             say(f"  {message}")
         say("  memory matches were applied; see 'tolk models --help' to install models")
+    for note in report.notes:
+        say(f"note: {note}")
     print_errors(report.errors)
     if report.errors:
         return EXIT_USAGE

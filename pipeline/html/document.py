@@ -8,8 +8,11 @@ that disagrees with the HTTP world they came from.
 
 from __future__ import annotations
 
+import errno
 import html
+import os
 import re
+import stat
 import uuid
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +22,13 @@ from bs4.dammit import UnicodeDammit
 from lxml import etree
 
 from pipeline.errors import InputError
+
+#: The largest page Tolk reads: far above any article, low enough that every
+#: command stays within seconds and memory stays small.
+MAX_PAGE_BYTES = 50_000_000
+#: The deepest element nesting Tolk walks (libxml2's own default limit): the walk
+#: recurses per level, and no real article comes near it.
+MAX_NESTING = 256
 
 
 @dataclass
@@ -30,6 +40,24 @@ class Document:
     path: str
     fragment: bool = False  # no <html>/<head>/<body> in the source: write none back
     declaration: str = ""  # an XHTML page's <?xml ...?>, written back first
+
+
+# What XML (and so lxml) refuses in text: C0 controls but tab, newline and
+# carriage return; lone surrogates; U+FFFE and U+FFFF. Form feed and vertical
+# tab separate words, so they become spaces; the rest goes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_AS_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
+
+
+def xml_safe(text: str) -> str:
+    r"""``text`` without the characters lxml refuses (a page or a translation may hold them).
+
+    >>> xml_safe("a\x0bb\x1b[0m\x00c\ufffe")
+    'a b[0mc'
+    """
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub("", text.translate(_AS_SPACE))
 
 
 def decode_html(data: bytes, path: str | Path) -> tuple[str, str]:
@@ -51,18 +79,39 @@ def decode_html(data: bytes, path: str | Path) -> tuple[str, str]:
     text = dammit.unicode_markup
     if text is None:
         raise InputError("cannot decode the page", path=path, hint="save it as UTF-8")
-    return text.lstrip("\ufeff"), dammit.original_encoding or "utf-8"
+    # Control characters would stop lxml (and every command after it) at the
+    # first text it writes back; they carry no meaning a reader sees.
+    return xml_safe(text.lstrip("\ufeff")), dammit.original_encoding or "utf-8"
 
 
 def read_document(path: str | Path) -> Document:
-    """Read and parse an HTML file; every failure is an :class:`InputError`."""
+    """Read and parse an HTML file; every failure is an :class:`InputError`.
+
+    Only a regular file is opened: reading a FIFO named ``*.html`` would wait
+    forever for a writer, and a device would never end.
+    """
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise InputError(
+                "not a regular file (a FIFO, socket or device), skipped",
+                path=path,
+                hint="only .html files belong here",
+            )
+        if os.stat(path).st_size > MAX_PAGE_BYTES:
+            raise InputError(
+                f"page larger than {MAX_PAGE_BYTES // 1_000_000} MB, skipped",
+                path=path,
+                hint="split the page; Tolk reads pages up to that size",
+            )
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("file not found", path=path, hint="check the path") from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symlink loop, skipped", path=path, hint="fix the link") from None
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
     text, _encoding = decode_html(data, path)
     return parse_document(text, path)
@@ -112,6 +161,7 @@ def parse_document(text: str, path: str | Path = "<string>") -> Document:
         raise InputError(f"cannot parse HTML: {exc}", path=path) from None
     if root is None:
         raise InputError("no HTML content found", path=path, hint="is this an HTML page?")
+    _check_nesting(root, path)
     # libxml2 invents an HTML 4 doctype and <html><body> wrappers for pages
     # that have none; remember what the source really had.
     head = text[:4096]
@@ -119,6 +169,27 @@ def parse_document(text: str, path: str | Path = "<string>") -> Document:
     fragment = not _DOCUMENT_TAG.search(text)
     _empty_late_voids(root)
     return Document(root, doctype, str(path), fragment, declaration)
+
+
+def _check_nesting(root: etree._Element, path: str | Path) -> None:
+    """Refuse a page nested deeper than :data:`MAX_NESTING`, naming the line.
+
+    Counted without recursion, so the count itself cannot overflow the stack
+    that a walk of such a page would.
+    """
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > MAX_NESTING:
+            raise InputError(
+                f"elements nested more than {MAX_NESTING} deep, skipped",
+                path=path,
+                line=el.sourceline,
+                hint="close the open elements; a real article nests far less",
+            )
 
 
 def _empty_late_voids(root: etree._Element) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.html.document import Document, serialize
+from pipeline.html.document import Document, serialize, xml_safe
 from pipeline.html.extract import page_language, unit_pieces
 from pipeline.html.its import has_locale_filters, locale_excluded
 from pipeline.html.rules import NO_RULES, SiteRules
@@ -158,6 +158,18 @@ def merge_document(
                 fallbacks += 1 if translatable else 0
                 parts.append(source + separator)
                 continue
+            clean = xml_safe(candidate)
+            if clean != candidate:
+                problems.append(
+                    MergeProblem(
+                        key,
+                        unit.location,
+                        unit.element.sourceline or 0,
+                        "control characters removed from the translation (an editor's "
+                        "\\v, \\f or \\b escape?): fix the entry in the catalog",
+                    )
+                )
+                candidate = clean
             issues = code_problems(source, candidate)
             if issues:
                 problems.append(

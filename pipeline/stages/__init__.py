@@ -21,6 +21,7 @@ class StageReport:
     errors: list[PipelineError] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[tuple[str, MergeProblem]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. a catalog merged with a save
 
     def add(self, key: str, n: int = 1) -> None:
         """Add to a counter."""

@@ -86,5 +86,5 @@ def _extract_one(
         report.add("empty", stats.empty)
         report.add("obsolete", stats.obsoleted)
         path = article.catalog(settings, lang)
-        if catalog.save_catalog(po, path):
+        if catalog.save_catalog(po, path, on_merge=report.notes.append):
             report.written.append(str(path))

@@ -103,6 +103,7 @@ def pseudo_catalogs(
     langs: tuple[str, ...] | None = None,
     *,
     force: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[int, list[str]]:
     """Fill the catalogs of ``articles`` with pseudo translations.
 
@@ -126,6 +127,7 @@ def pseudo_catalogs(
                     text = pseudo_translate(entry.msgid)
                     catalog.set_translation(entry, text, fuzzy=True, origin=PSEUDO_ORIGIN)
                     filled += 1
-            if catalog.save_catalog(po, path):
+            on_merge = notes.append if notes is not None else None
+            if catalog.save_catalog(po, path, on_merge=on_merge):
                 written.append(settings.relative(path))
     return filled, written

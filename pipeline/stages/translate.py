@@ -87,6 +87,7 @@ class TranslateReport:
     errors: list[PipelineError] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     skipped: int = 0  # catalogs unchanged since the last translate
+    notes: list[str] = field(default_factory=list)  # catalogs merged with a save made meanwhile
 
     @property
     def complete(self) -> bool:
@@ -193,7 +194,7 @@ def translate_articles(
                 gaps = sum(1 for e in todo if not e.msgstr)
                 report.left_empty -= gaps
                 report.published_gaps += gaps
-            if catalog.save_catalog(po, path):
+            if catalog.save_catalog(po, path, on_merge=report.notes.append):
                 report.written.append(settings.relative(path))
             empty = sum(1 for e in todo if not e.msgstr)
             unit = settings.relative(path)
