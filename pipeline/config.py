@@ -40,6 +40,10 @@ class Settings:
     apply_machine_fixes: bool = False
     """May ``tolk fix`` paste machine output into a page unreviewed? No by default:
     a fix must not publish text nobody read."""
+    allow_outside_project: bool = False
+    """May ``source_dir``, ``locales_dir`` or ``build_dir`` lie outside the
+    project folder? No by default: a project checked out from someone else's
+    repository must not make Tolk write elsewhere without saying so."""
     publish_fuzzy: bool = True
     """Does ``tolk build`` publish fuzzy (unreviewed) translations, or fall back to
     the source text? Yes by default: a draft page is the point of a preview
@@ -91,6 +95,7 @@ _SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "link_patterns": (dict, 'a table of language -> URL with {slug}: {fr = "https://x/fr/{slug}"}'),
     "apply_machine_fixes": (bool, "true or false"),
     "publish_fuzzy": (bool, "true or false"),
+    "allow_outside_project": (bool, "true or false"),
     "skip_selectors": (list, 'a list of CSS selectors: ["aside.ad", ".no-l10n"]'),
     "inline_selectors": (list, 'a list of CSS selectors: ["x-icon", "span.tag"]'),
     "translate_attributes": (
@@ -185,7 +190,20 @@ def _validate(table: Any, path: Path) -> Settings:
         values["fuzzy_threshold"] = float(values["fuzzy_threshold"])
     if "link_patterns" in values:
         values["link_patterns"] = tuple(sorted(values["link_patterns"].items()))
-    return Settings(root=path.parent.resolve(), config_path=str(path), **values)
+    root = path.parent.resolve()
+    if not values.get("allow_outside_project", False):
+        for key in ("source_dir", "locales_dir", "build_dir"):
+            folder = (root / values.get(key, _DEFAULT_DIRS[key])).resolve()
+            if not folder.is_relative_to(root):
+                raise ConfigError(
+                    f"setting '{key}' = {values[key]!r} is outside the project folder {root}",
+                    path=path,
+                    hint="use a folder inside the project, or set allow_outside_project = true",
+                )
+    return Settings(root=root, config_path=str(path), **values)
+
+
+_DEFAULT_DIRS = {"source_dir": "source_articles", "locales_dir": "locales", "build_dir": "build"}
 
 
 def _check_ranges(values: dict[str, Any], path: Path) -> None:

@@ -269,3 +269,53 @@ def test_line_separators_in_a_msgstr_are_text_not_line_breaks(
     assert catalog.load_catalog(path)[1].msgstr == po[1].msgstr
     assert main(["-q", "build", "--lang", "fr", "betaine-lichaamsvet"]) == 0
     assert error_lines(capsys) == []
+
+
+def test_settings_folders_outside_the_project_are_refused_unless_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Defect 10: a checked-out project cannot make Tolk write elsewhere silently."""
+    project = tmp_path / "project"
+    (project / "source_articles").mkdir(parents=True)
+    (project / "source_articles" / "a.html").write_text(
+        '<html lang="nl"><body><p>Een zin.</p></body></html>', encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    for key, value in (("locales_dir", "../elsewhere"), ("build_dir", "..")):
+        (project / "tolk.toml").write_text(f'{key} = "{value}"\n', encoding="utf-8")
+        assert main(["extract"]) == 2
+        (line,) = error_lines(capsys)
+        assert key in line and "tolk.toml" in line and "outside the project" in line
+    assert not (tmp_path / "elsewhere").exists()
+    (project / "tolk.toml").write_text(
+        'locales_dir = "../elsewhere"\nallow_outside_project = true\n', encoding="utf-8"
+    )
+    assert main(["-q", "extract"]) == 0
+    assert (tmp_path / "elsewhere" / "templates" / "a.pot").exists()
+
+
+def test_replay_refuses_to_write_through_a_link_out_of_the_output_folder(
+    tmp_path: Path,
+) -> None:
+    """Defect 10: a symlinked folder inside build/fixed cannot carry a replay elsewhere."""
+    from pipeline.errors import InputError
+    from pipeline.fixes.changes import Change, replay_changes
+
+    page = tmp_path / "site" / "a.html"
+    page.parent.mkdir()
+    page.write_text('<html lang="fr"><body><p>Written by</p></body></html>', encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out_dir = tmp_path / "build" / "fixed"
+    out_dir.mkdir(parents=True)
+    (out_dir / "sub").symlink_to(outside, target_is_directory=True)
+    from pipeline.checks.inputs import load_page
+
+    (item,) = [i for i in load_page(page).items if i.text == "Written by"]
+    change = Change(str(page), item.line, item.location, item.key, "mixed-language",
+                    "Written by", "Écrit par", "ui.po")  # fmt: skip
+    with pytest.raises(InputError, match="symbolic link"):
+        replay_changes([change], outputs={str(page): "sub/a.html"}, out_dir=out_dir)
+    assert list(outside.iterdir()) == []
+    report = replay_changes([change], outputs={str(page): "a.html"}, out_dir=out_dir)
+    assert report.pages[0].written and "Écrit par" in (out_dir / "a.html").read_text("utf-8")

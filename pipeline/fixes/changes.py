@@ -474,7 +474,7 @@ def replay_changes(
         if applied:
             html, merge_problems = rebuild_page(doc, checked, final_texts(applied), rules)
             problems += merge_problems
-            target = path if in_place else out_dir / output
+            target = path if in_place else _inside(out_dir, output, listing)
             write_atomic(target, html)
             written = str(target)
         pages.append(PageFix(file, written, output, tuple(applied), (), tuple(problems)))
@@ -494,6 +494,22 @@ def _refuse_outside(file: str, base: Path, listing: str | Path) -> None:
             path=listing,
             hint="replay without --in-place, or name the pages to fix",
         )
+
+
+def _inside(out_dir: Path, output: str, listing: str | Path) -> Path:
+    """``out_dir / output``, refused when a link inside ``out_dir`` leads elsewhere.
+
+    ``output`` has no ``..`` (see :func:`_safe_relative`), but a folder under
+    ``build/fixed`` may be a symbolic link to anywhere.
+    """
+    target = out_dir / output
+    if not target.resolve().is_relative_to(out_dir.resolve()):
+        raise InputError(
+            f"'{target}' leads outside {out_dir} through a symbolic link: refusing to write it",
+            path=listing,
+            hint=f"remove the link under {out_dir}, or replay into another folder",
+        )
+    return target
 
 
 def _safe_relative(value: str, file: str) -> str:
