@@ -12,6 +12,10 @@ Each file in ``tests/data/check_cases/`` holds the cases of one check::
          "fixed": "...",                         # what the check's fixers make of it
          "found": "en",                          # the language a leftover is in
          "texts": ["...", "..."], "fail_at": [1],  # a run of page texts (sequence checks)
+         # a page's links (kind "link"): what the link is (its context) and where
+         # it is, e.g. {"kind": "link", "context": "alternate",
+         #              "location": "link[hreflang=nl]@href", "file": "fr/x.html"};
+         # in "texts", an object with text, context and location is one link
          "xfail": "why this is a known failure"}]}
 
 A known failure is marked ``xfail(strict=True)``, so a fix is noticed.
@@ -66,16 +70,29 @@ def item_of(case: dict[str, Any], text: str | None = None) -> Item:
     return Item(
         text=case["text"] if text is None else text,
         lang=case["lang"],
+        file=case.get("file", "<string>"),
+        location=case.get("location", ""),
         origin="catalog" if source is not None else "page",
         source=source,
         source_lang=case.get("source_lang"),
         context=case.get("context", "text"),
+        kind=case.get("kind", "text"),
         fuzzy=bool(case.get("fuzzy", False)),
         foreign=case.get("foreign"),
         code_tags=tuple(
             (n, tag, tuple(map(tuple, attrs))) for n, tag, attrs in case.get("code_tags", [])
         ),
     )
+
+
+def texts_of(case: dict[str, Any]) -> list[Item]:
+    """The items of a run of texts: plain strings are page texts, objects are links."""
+    return [
+        Item(text=t, lang=case["lang"], kind="text")
+        if isinstance(t, str)
+        else item_of({"lang": case["lang"], "kind": "link", **t})
+        for t in case["texts"]
+    ]
 
 
 def judge(check: Check, items: list[Item]) -> list[Problem | None]:
@@ -97,7 +114,7 @@ def params() -> list[Any]:
 def test_case(check_id: str, case: dict[str, Any]) -> None:
     check = check_of(check_id)
     if "texts" in case:
-        items = [Item(text=t, lang=case["lang"], kind="text") for t in case["texts"]]
+        items = texts_of(case)
         results = judge(check, items)
         flagged = [i for i, r in enumerate(results) if r is not None]
         assert flagged == case.get("fail_at", []), results
@@ -163,7 +180,7 @@ def _first_failing(check_id: str) -> list[Item]:
     """The items of the check's first failing case that is not a known failure."""
     case = next(c for c in CASES[check_id] if c["expect"] == "fail" and "xfail" not in c)
     if "texts" in case:
-        return [Item(text=t, lang=case["lang"], kind="text") for t in case["texts"]]
+        return texts_of(case)
     return [item_of(case)]
 
 

@@ -30,6 +30,8 @@ def test_check_table_fits_the_terminal_and_never_breaks_a_file_name(
     assert max(len(line) for line in lines) <= columns
     # Every file name shown is whole: a real path, or one shortened at a folder.
     for name in re.findall(r"[\w./…-]*\.html", out):
+        if name.startswith("/"):
+            continue  # the address a link points at (wrong-language-link), not a file
         tail = name.removeprefix("…/")
         assert any(p == tail or p.endswith("/" + tail) for p in PATHS), name
     # Codes are shown as the markup they stand for, never as <g1>.

@@ -18,6 +18,7 @@ from pipeline.checks.codes import GluedWords, InlineCodes
 from pipeline.checks.consistency import Apostrophes, DuplicateNear, Numbers, Urls
 from pipeline.checks.dates import Dates
 from pipeline.checks.language import Judge, MixedLanguage
+from pipeline.checks.links import WrongLanguageLink
 from pipeline.checks.translation import Fuzzy, LengthRatio, SameAsSource, Untranslated
 from pipeline.errors import InputError
 
@@ -54,6 +55,7 @@ DEFAULT_CHECKS: tuple[type[Check], ...] = (
     DuplicateNear,
     TitleCase,
     Apostrophes,
+    WrongLanguageLink,
 )
 """Every check, in the order it runs."""
 

@@ -163,13 +163,16 @@ class Check:
     skips_leftovers: ClassVar[bool] = False
     """True for checks of the page language's conventions, which say nothing
     useful about a text the language check found in another language."""
+    reads_links: ClassVar[bool] = False
+    """True for checks of a page's links and language statements (items of kind
+    ``link``), which every other check leaves alone."""
 
     def __init__(self, context: CheckContext | None = None) -> None:
         self.run_context = context if context is not None else CheckContext()
 
     def applies(self, item: Item) -> bool:
         """True when this check has something to say about ``item`` at all."""
-        if item.origin not in self.origins:
+        if item.origin not in self.origins or (item.kind == "link") != self.reads_links:
             return False
         if self.languages and item.lang not in self.languages:
             return False

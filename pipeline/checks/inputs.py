@@ -24,6 +24,7 @@ from pipeline.checks.base import (
 from pipeline.errors import CatalogError, InputError
 from pipeline.html.document import Document, read_document
 from pipeline.html.extract import page_language, unit_segments
+from pipeline.html.links import page_references
 from pipeline.html.nodes import Element, attribute_above
 from pipeline.html.rules import NO_RULES, SiteRules
 from pipeline.html.walk import TextUnit, walk
@@ -48,6 +49,15 @@ class CheckedFile:
     origin: Origin
     lang: str
     items: tuple[Item, ...]
+    links: tuple[Item, ...] = ()
+    """A page's references to pages (canonical, hreflang, ``<a href>``) and
+    statements of its language (JSON-LD ``inLanguage``, ``og:locale``), as items of
+    kind ``link``: only checks that ask for them (:attr:`Check.reads_links`) see them."""
+
+    @property
+    def judged(self) -> tuple[Item, ...]:
+        """Everything the checks judge: the segments, then the links."""
+        return self.items + self.links
 
 
 # -- finding the inputs --------------------------------------------------------
@@ -160,7 +170,38 @@ def page_from_document(
                 if node is not None and isinstance(node.tag, str):
                     here = here | ignore_ids(node.get(IGNORE_ATTR))
             items.append(item_of_segment(seg, shown, here))
-    return CheckedFile(shown, "page", page_lang, tuple(items))
+    return CheckedFile(shown, "page", page_lang, tuple(items), link_items(doc, page_lang, shown))
+
+
+_LINK_LOCATIONS = {
+    "canonical": "link[rel=canonical]@href",
+    "og-locale": "meta[property=og:locale]@content",
+    "in-language": "script[type=application/ld+json]@inLanguage",
+    "anchor": "a@href",
+}
+
+
+def link_items(doc: Document, page_lang: str, shown: str) -> tuple[Item, ...]:
+    """The page's references (:func:`pipeline.html.links.page_references`) as items.
+
+    The item's ``context`` is the reference's relation and its ``location``
+    where it is (``link[hreflang=nl]@href`` names the language a link declares).
+    """
+    return tuple(
+        Item(
+            text=ref.value,
+            lang=page_lang,
+            file=shown,
+            line=ref.line,
+            location=_LINK_LOCATIONS.get(ref.relation, f"link[hreflang={ref.hreflang}]@href"),
+            key=f"{ref.relation}:{n}",
+            origin="page",
+            context=ref.relation,
+            kind="link",
+            ignored=_ignored_above(ref.element),
+        )
+        for n, ref in enumerate(page_references(doc))
+    )
 
 
 def _ignored_above(element: Element) -> frozenset[str]:

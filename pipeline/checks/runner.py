@@ -97,7 +97,7 @@ def judge_files(
     about text the language check found in another language: the leftover is
     reported once, as a leftover.
     """
-    pages = [f.items for f in files]
+    pages = [f.judged for f in files]
     found: list[tuple[Check, Item, Problem]] = []
     leftovers: set[tuple[int, int]] = set()
     for check in checks:
