@@ -153,9 +153,18 @@ def _title_case(words: Sequence[str]) -> bool:
 
 
 def _initial(text: str, start: int) -> bool:
-    """True when the word at ``start`` opens the text or a sentence or clause."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_BREAK
+    """True when the word at ``start`` opens the text or a sentence or clause.
+
+    Walks back over white space only (no slicing): a 1 MB paragraph has
+    170,000 words, and copying what precedes each one would be quadratic.
+
+    >>> _initial("Le chat. Il dort", 9), _initial("Le chat dort", 8), _initial("  Le", 2)
+    (True, False, True)
+    """
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_BREAK
 
 
 @dataclass(frozen=True)
