@@ -42,9 +42,10 @@ def tolk(project: Path, *argv: str) -> int:
 def tolk_report(project: Path, *argv: str) -> int:
     """``tolk report`` through the parser lines pipeline.cli.report adds."""
     parser = argparse.ArgumentParser(prog="tolk")
+    parser.add_argument("-q", "--quiet", action="store_true")  # main()'s, which run reads
     sub = parser.add_subparsers(dest="command")
     report_command.register(sub)
-    args = parser.parse_args(["report", *argv])
+    args = parser.parse_args(["-q", "report", *argv])
     return int(args.handler(args, load_settings(project / "tolk.toml")))
 
 
@@ -363,6 +364,8 @@ def test_report_end_to_end_in_chromium(
         row = index.xpath(f'//table[@id="matrix"]//th[a="{article.name}"]')
         assert row, article.name
         for lang in settings.languages:
+            if lang not in (article.lang, *article.targets(settings)):
+                continue  # a published translation (magnesium-cauchemars) has no catalogs
             (cell,) = index.xpath(f'//td[@data-article="{article.name}"][@data-lang="{lang}"]')
             text = " ".join(cell.text_content().split())
             for sev in SEVERITIES:
