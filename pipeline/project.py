@@ -242,14 +242,19 @@ def load_store(settings: Settings) -> TranslationMemory:
 
 
 def build_memory(
-    settings: Settings, articles: list[Article], skip: Collection[Path] = ()
+    settings: Settings,
+    articles: list[Article],
+    skip: Collection[Path] = (),
+    *,
+    store: bool = True,
 ) -> TranslationMemory:
     """The project memory: the store's units plus every catalog's entries.
 
     Catalogs in ``skip`` are left out: ``translate --force`` reconsiders them,
     so their own entries must not hide what the store and the others know.
+    Without ``store``, only the catalogs: what ``memory import`` need not copy.
     """
-    memory = TranslationMemory(load_store(settings).units())
+    memory = TranslationMemory(load_store(settings).units() if store else ())
     for article in articles:
         for lang in article.targets(settings):
             path = article.catalog(settings, lang)
