@@ -7,6 +7,7 @@ is written once."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -278,13 +279,24 @@ def load_store(settings: Settings) -> TranslationMemory:
     return TranslationMemory.load(store) if store.exists() else TranslationMemory()
 
 
-def build_memory(settings: Settings, articles: list[Article]) -> TranslationMemory:
-    """The project memory: the store's units plus every catalog's entries."""
-    memory = TranslationMemory(load_store(settings).units())
+def build_memory(
+    settings: Settings,
+    articles: list[Article],
+    skip: Collection[Path] = (),
+    *,
+    store: bool = True,
+) -> TranslationMemory:
+    """The project memory: the store's units plus every catalog's entries.
+
+    Catalogs in ``skip`` are left out: ``translate --force`` reconsiders them,
+    so their own entries must not hide what the store and the others know.
+    Without ``store``, only the catalogs: what ``memory import`` need not copy.
+    """
+    memory = TranslationMemory(load_store(settings).units() if store else ())
     for article in articles:
         for lang in article.targets(settings):
             path = article.catalog(settings, lang)
-            if not path.exists():
+            if not path.exists() or path in skip:
                 continue
             po = catalog.load_catalog(path)
             origin = settings.relative(path)

@@ -295,3 +295,29 @@ def test_one_error_is_singular() -> None:
     one = Finding("a.html", 3, "p", "dates", "error", "28 januari", "a Dutch date")
     line = summary_lines(CheckReport(findings=(one,), files=()))[0]
     assert "1 error, 0 warnings" in line
+
+
+def test_memory_export_is_reviewed_unless_asked_and_import_adds_no_copies(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#17 point 9, on the bundled catalogs and locales/memory.jsonl."""
+    monkeypatch.chdir(project)
+    assert main(["-q", "memory", "export", "-o", "reviewed.tmx"]) == 0
+    reviewed = (project / "reviewed.tmx").read_text(encoding="utf-8")
+    assert "x-tolk-fuzzy" not in reviewed and "<note>" not in reviewed
+    assert main(["-q", "memory", "export", "--include-fuzzy", "-o", "all.tmx"]) == 0
+    everything = (project / "all.tmx").read_text(encoding="utf-8")
+    assert everything.count("<tu ") > reviewed.count("<tu ")
+    # Every unreviewed unit carries the standard <note>, not only the private prop.
+    note = "<note>unreviewed: fuzzy machine or memory output, not approved by a translator</note>"
+    assert everything.count(note) == everything.count("x-tolk-fuzzy") > 0
+    store = project / "locales" / "memory.jsonl"
+    before = store.read_bytes()
+    capsys.readouterr()
+    assert main(["-q", "memory", "import", "all.tmx"]) == 0
+    err = capsys.readouterr().err
+    assert store.read_bytes() == before
+    lines = len(before.splitlines()) - 1  # the format line
+    assert f"went from {lines} to {lines} units" in err
+    skipped = int(err.split("skipped ")[1].split()[0])
+    assert skipped > 0

@@ -227,7 +227,7 @@ def test_a_later_import_replaces_an_earlier_one(tmp_path: Path) -> None:
     memory.import_tmx(old)
     memory.save(store)
     memory = TranslationMemory.load(store)  # as ``tolk memory import`` does, run after run
-    assert memory.import_tmx(new) == 2
+    assert memory.import_tmx(new).added == 2
     memory.save(store)
     assert [(u.source, u.target, u.origin) for u in TranslationMemory.load(store).units()] == [
         ("Bye", "Dag", "import:new.tmx"),
@@ -244,7 +244,7 @@ def test_a_later_import_replaces_an_earlier_one(tmp_path: Path) -> None:
 def test_units_of_one_import_weigh_together(tmp_path: Path) -> None:
     twice = tmx_file(tmp_path / "twice.tmx", ("Hi", "Hoi"), ("Hi", "Dag"), ("Hi", "Hoi"))
     memory = TranslationMemory()
-    assert memory.import_tmx(twice) == 3
+    assert memory.import_tmx(twice).added == 3
     assert [u.target for u in memory.units()] == ["Hoi"]
 
 
@@ -500,7 +500,7 @@ def test_import_tmx_written_by_translate_toolkit(tmp_path: Path) -> None:
     path = tmp_path / "tt.tmx"
     store.savefile(str(path))
     memory = TranslationMemory()
-    assert memory.import_tmx(path) == 2
+    assert memory.import_tmx(path).added == 2
     assert memory.units() == [
         TMUnit("fr", "nl", "Bonne nuit", "Goedenacht", origin="import:tt.tmx"),
         TMUnit("fr", "nl", "Le <g1>sommeil</g1> profond", "De <g1>diepe</g1> slaap", False,
@@ -522,7 +522,7 @@ def test_import_po2tmx_output_of_a_tolk_catalog(tmp_path: Path) -> None:
     path = tmp_path / "po2tmx.tmx"
     store.savefile(str(path))
     memory = TranslationMemory()
-    assert memory.import_tmx(path, origin="po2tmx") == 1
+    assert memory.import_tmx(path, origin="po2tmx").added == 1
     assert memory.units() == [
         TMUnit("fr", "nl", "Lisez <g1>notre guide</g1>.<x2/>", "Lees <g1>onze gids</g1>.<x2/>",
                origin="po2tmx")
@@ -665,5 +665,18 @@ def test_export_import_tmx_round_trip(units: list[TMUnit]) -> None:
         path = Path(tmp) / "memory.tmx"
         assert memory.export_tmx(path) == len(memory)
         again = TranslationMemory()
-        assert again.import_tmx(path) == len(memory)
+        assert again.import_tmx(path).added == len(memory)
         assert again.units() == memory.units()
+
+
+def test_an_unreviewed_note_from_another_tool_reads_as_fuzzy(tmp_path: Path) -> None:
+    path = tmp_path / "other.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body><tu><note>unreviewed: draft</note>'
+        '<tuv xml:lang="en"><seg>Sleep</seg></tuv><tuv xml:lang="fr"><seg>Sommeil</seg></tuv>'
+        "</tu></body></tmx>",
+        encoding="utf-8",
+    )
+    memory = TranslationMemory()
+    assert memory.import_tmx(path).added == 1
+    assert [u.fuzzy for u in memory.units()] == [True]

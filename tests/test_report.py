@@ -424,3 +424,47 @@ def test_report_end_to_end_in_chromium(
         ),
     ]
     assert all(s.stat().st_size > 10_000 for s in shots)
+
+
+def test_overview_totals_checks_and_next_steps_match_check_and_stats(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#17 point 8 on the bundled project: the headline and the per-check table give what
+    ``tolk check --severity info`` gives (copies of a source folded in the matrix used to
+    drop out of the totals), and the catalogs to send are those ``tolk stats`` shows
+    with fuzzy or untranslated entries, with pocount's strings and words."""
+    settings = built_project(project)
+    assert tolk_report(project) == 0
+    paths = [str(p) for p in report.check_paths(settings)]
+    capsys.readouterr()
+    assert tolk(project, "check", "--format", "json", "--severity", "info", *paths) in (0, 1)
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert tolk(project, "stats", "--format", "json") in (0, 1)
+    catalogs = json.loads(capsys.readouterr().out)["catalogs"]
+    index = lxml_html.fromstring((project / "build/report/index.html").read_bytes())
+    headline = " ".join(index.xpath("//header//p")[0].text_content().split())
+    for sev, plural in (("error", "errors"), ("warning", "warnings"), ("info", "info")):
+        assert f"{summary['by_severity'][sev]} {plural}" in headline
+        (total,) = index.xpath(f'//table[@id="checks"]//td[@data-total="{sev}"]')
+        assert int(total.text) == summary["by_severity"][sev]
+    for check, counts in summary["by_check"].items():
+        rows = index.xpath(f'//table[@id="checks"]//tr[@data-check="{check}"]')
+        if not any(counts.values()):
+            assert not rows
+            continue
+        (row,) = rows
+        for sev in SEVERITIES:
+            assert int(row.xpath(f"td[@data-{sev}]")[0].get(f"data-{sev}")) == counts[sev]
+    send = {r.get("data-catalog"): r for r in index.xpath('//table[@id="send"]//tr[@data-catalog]')}
+    expected = {c["path"]: c for c in catalogs if c["fuzzy"] or c["untranslated"]}
+    assert set(send) == set(expected) and send
+    for path, row in send.items():
+        c = expected[path]
+        cells = [" ".join(td.text_content().split()) for td in row.xpath("td")]
+        assert cells == [
+            f"{c['translated']} / {c['translated_words']}",
+            f"{c['fuzzy']} / {c['fuzzy_words']}",
+            f"{c['untranslated']} / {c['untranslated_words']}",
+        ]
+    blockers = index.xpath('//div[@id="blockers"]')[0].text_content()
+    assert f"{summary['by_severity']['error']} errors" in blockers

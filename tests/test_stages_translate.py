@@ -162,3 +162,68 @@ def test_engine_import_pulls_no_torch() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.fixture
+def bundled_project(
+    project: Path, monkeypatch: pytest.MonkeyPatch, tiny_argos_packages: Path
+) -> Path:
+    """The bundled project (catalogs and locales/memory.jsonl as committed), tiny models."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tiny_argos_packages))
+    monkeypatch.setenv("TOLK_CACHE_DIR", str(project.parent / "cache"))
+    monkeypatch.chdir(project)
+    return project
+
+
+def _title(project: Path, lang: str, article: str) -> polib.POEntry:
+    return next(e for e in catalog(project, lang, article) if "\ntitle\n" in f"\n{e.comment}\n")
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # fr is a published translation here: alignment must not replace the
+        # translators' unit of locales/memory.jsonl with the page's.
+        (
+            "magnesium-l-threonaat",
+            "Magnésium L-thréonate\u00a0: santé du cerveau, plasticité synaptique et "
+            "résilience cognitive",
+        ),
+        # fr is machine work here: the catalog's own entry must not hide the
+        # store's reviewed unit, or --force pastes fuzzy machine output over it.
+        (
+            "resveratrol-diabetes",
+            "Méta-analyse (recherche)\u00a0: le resvératrol renforce les antioxydants dans le "
+            "diabète de type 2",
+        ),
+    ],
+)
+def test_force_keeps_the_title_translators_approved(
+    bundled_project: Path, article: str, expected: str
+) -> None:
+    assert main(["-q", "translate", "--force", "--lang", "fr", article]) == 0
+    title = _title(bundled_project, "fr", article)
+    assert title.msgstr == expected
+    assert not title.fuzzy
+    assert "memory: translators" in title.comment.splitlines()
+    store = (bundled_project / "locales" / "memory.jsonl").read_text(encoding="utf-8")
+    assert f'"target": "{expected}", "fuzzy": false, "origin": "translators"' in store
+
+
+def test_dry_run_shows_changes_and_writes_nothing(
+    bundled_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(p for p in bundled_project.rglob("*") if p.is_file())
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    args = ["-q", "translate", "--force", "--dry-run", "--lang", "en,fr", "resveratrol-diabetes"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    assert after == before
+    assert sorted(p for p in bundled_project.rglob("*") if p.is_file()) == files
+    assert "locales/en/LC_MESSAGES/resveratrol-diabetes.po: 55 entries would change" in err
+    assert "before: (empty) [untranslated]" in err
+    assert "[fuzzy, machine: argos nl_en-1.8]" in err
+    assert "nothing was written" in err
+    # The approved title is not among the changes: a forced run would keep it.
+    assert "Méta-analyse (recherche)" not in err

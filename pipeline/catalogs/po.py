@@ -419,6 +419,15 @@ def _origin_comment(entry: polib.POEntry) -> str | None:
     return None
 
 
+def origin_of(entry: polib.POEntry) -> str:
+    """Where an entry's translation came from (``machine: ...``, ``memory: ...``), or ``""``.
+
+    ``translate --dry-run`` shows it beside each change, so a person sees what
+    would replace what.
+    """
+    return _origin_comment(entry) or ""
+
+
 # Headers Tolk derives itself; every other header an editor set (X-Generator,
 # X-Poedit-*, Last-Translator, Plural-Forms, ...) is kept as it was, so saving in Poedit and
 # running extract do not take turns rewriting the header.

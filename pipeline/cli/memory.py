@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.cli.common import EXIT_OK, Subparsers, add_command, langs, say
 from pipeline.config import Settings
 from pipeline.errors import InputError
+from pipeline.text.plural import counted
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -19,9 +20,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if action == "import":
         path = memory_path(settings)
         memory = load_store(settings)
-        added = sum(memory.import_tmx(Path(f)) for f in args.files)
+        # What the catalogs hold is in the memory already: no copy goes to the store.
+        known = build_memory(settings, discover(settings), store=False)
+        before = len(memory)
+        results = [memory.import_tmx(Path(f), known=known) for f in args.files]
+        added, skipped = sum(r.added for r in results), sum(r.duplicates for r in results)
         memory.save(path)
-        say(f"memory: imported {added} units from {len(args.files)} file(s) into {path}")
+        say(
+            f"memory: read {counted(added + skipped, 'unit')} from "
+            f"{counted(len(args.files), 'file')}; skipped {skipped} the catalogs already hold; "
+            f"{settings.relative(path)} went from {before} to {counted(len(memory), 'unit')}"
+        )
         return EXIT_OK
     if action == "export":
         memory = build_memory(settings, discover(settings))
@@ -32,8 +41,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 raise InputError(f"invalid pair '{args.pair}'", hint="write it like nl-fr")
             pair = (src, tgt)
         out = Path(args.output)
-        written = memory.export_tmx(out, pair=pair)
-        say(f"memory: exported {written} units to {out} (TMX 1.4b)")
+        written = memory.export_tmx(out, pair=pair, include_fuzzy=args.include_fuzzy)
+        kind = "reviewed and unreviewed (marked)" if args.include_fuzzy else "reviewed"
+        say(f"memory: exported {counted(written, 'unit')} ({kind}) to {out} (TMX 1.4b)")
         return EXIT_OK
     memory = build_memory(settings, discover(settings))
     counts: dict[tuple[str, str], list[int]] = {}
@@ -74,7 +84,12 @@ def register(sub: Subparsers) -> None:
     m.add_argument("--format", choices=("table", "json"), default="table")
     m = msub.add_parser("import", help="add TMX files (OmegaT, Trados, Translate Toolkit)")
     m.add_argument("files", nargs="+", metavar="FILE.tmx")
-    m = msub.add_parser("export", help="write TMX 1.4b")
+    m = msub.add_parser("export", help="write TMX 1.4b: reviewed units unless --include-fuzzy")
     m.add_argument("--format", choices=("tmx",), default="tmx")
     m.add_argument("--pair", help="only one language pair, e.g. nl-fr")
     m.add_argument("-o", "--output", default="memory.tmx", help="output file")
+    m.add_argument(
+        "--include-fuzzy",
+        action="store_true",
+        help="also unreviewed (fuzzy) units, each with <note>unreviewed: ...</note>",
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
+from typing import TYPE_CHECKING
 
 from pipeline.cli.common import (
     EXIT_FINDINGS,
@@ -15,7 +17,11 @@ from pipeline.cli.common import (
     say,
 )
 from pipeline.config import Settings
-from pipeline.errors import PipelineError
+from pipeline.errors import InputError, PipelineError
+from pipeline.text.plural import counted
+
+if TYPE_CHECKING:
+    from pipeline.stages.translate import Change
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -29,6 +35,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.pseudo:
         from pipeline.stages.pseudo import pseudo_catalogs
 
+        if args.dry_run:
+            raise InputError("--dry-run does not apply to --pseudo", hint="drop one of them")
         notes: list[str] = []
         filled, written = pseudo_catalogs(
             settings, articles, langs(args.lang), force=args.force, notes=notes
@@ -38,7 +46,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             say(f"note: {note}")
         print_errors(skipped)
         return EXIT_USAGE if skipped else EXIT_OK
-    align_families(settings, discover(settings, None, []) if args.article else articles)
+    if not args.dry_run:  # alignment writes the store; a dry run uses it as it is
+        align_families(settings, discover(settings, None, []) if args.article else articles)
     options = {
         "beam_size": args.beam_size or settings.beam_size,
         "batch_size": args.batch_size or settings.batch_size,
@@ -46,9 +55,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     report = translate_articles(
         settings, articles, langs(args.lang), force=args.force,
         use_engine=not args.memory_only, engine_options=options,
-        quiet=args.quiet, redo_all=args.all,
+        quiet=args.quiet, redo_all=args.all, dry_run=args.dry_run,
     )  # fmt: skip
     report.errors[:0] = skipped
+    if args.dry_run:
+        _show_changes(report.changes)
+        print_errors(report.errors)
+        return EXIT_USAGE if report.errors else EXIT_OK
     say(
         f"translate: memory exact {report.memory_exact}, memory fuzzy {report.memory_fuzzy}, "
         f"machine {report.machine}, kept as they are {report.kept_as_is}, "
@@ -73,6 +86,44 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if report.complete else EXIT_FINDINGS
 
 
+DRY_RUN_EXAMPLES = 3
+"""How many changes per catalog ``--dry-run`` shows; the counts cover them all."""
+
+
+def _show_changes(changes: list[Change]) -> None:
+    """Per catalog: how many entries would change and how, then a few before -> after."""
+    by_catalog: dict[str, list[Change]] = {}
+    for change in changes:
+        by_catalog.setdefault(change.catalog, []).append(change)
+    for unit, found in sorted(by_catalog.items()):
+        kinds = Counter(c.after_origin.partition(":")[0] or "emptied" for c in found)
+        how = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+        say(f"{unit}: {counted(len(found), 'entry', 'entries')} would change ({how})")
+        for c in found[:DRY_RUN_EXAMPLES]:
+            say(f"  {_short(c.source)}")
+            before = _state(c.before, c.before_fuzzy, c.before_origin)
+            say(f"    before: {_short(c.before)} [{before}]")
+            say(f"    after:  {_short(c.after)} [{_state(c.after, c.after_fuzzy, c.after_origin)}]")
+        if len(found) > DRY_RUN_EXAMPLES:
+            say(f"  ... and {len(found) - DRY_RUN_EXAMPLES} more")
+    say(
+        f"translate --dry-run: {counted(len(changes), 'entry', 'entries')} in "
+        f"{counted(len(by_catalog), 'catalog')} would change; nothing was written"
+    )
+
+
+def _state(text: str, fuzzy: bool, origin: str) -> str:
+    """``fuzzy, machine: argos ...``, ``reviewed, memory: translators`` or ``untranslated``."""
+    state = "untranslated" if not text else "fuzzy" if fuzzy else "reviewed"
+    return ", ".join(filter(None, (state, origin)))
+
+
+def _short(text: str, width: int = 70) -> str:
+    """One line of at most ``width`` characters, so examples stay readable in a log."""
+    line = " ".join(text.split()) or "(empty)"
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 def register(sub: Subparsers) -> None:
     """Add ``tolk translate`` to the parser."""
     p = add_command(
@@ -90,7 +141,13 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--force",
         action="store_true",
-        help="also replace reviewed translations (never done otherwise)",
+        help="redo machine work and the catalogs' own reviewed entries; a reviewed exact "
+        "match in the memory (locales/memory.jsonl, other catalogs) still wins",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show per catalog what would change (before -> after, with origin); write nothing",
     )
     p.add_argument("--memory-only", action="store_true", help="use no machine translation")
     p.add_argument(

@@ -31,6 +31,11 @@ from pipeline.text.codes import tokenize
 
 ORIGIN_PROP = "x-tolk-origin"
 FUZZY_PROP = "x-tolk-fuzzy"
+UNREVIEWED_NOTE = "unreviewed: fuzzy machine or memory output, not approved by a translator"
+"""The ``<note>`` of a fuzzy unit. ``x-`` properties are private by definition
+(TMX 1.4b: user-defined, tools ignore them); ``<note>`` is core TMX, which TM
+editors show beside the unit and converters keep, so a person in another tool
+sees the unit is a draft. Its leading word ``unreviewed`` is what import reads."""
 _ISO_639_2 = {"fra": "fr", "fre": "fr", "nld": "nl", "dut": "nl", "eng": "en"}
 _XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _OPEN_RE = re.compile(r"<g(\d+)>")
@@ -52,7 +57,9 @@ def write_tmx(path: Path, units: Sequence[TMUnit], *, srclang: str = "*all*") ->
     """Write ``units`` as TMX 1.4b; return how many were written.
 
     Each unit is a ``<tu>`` of two ``<tuv>``; its origin and fuzzy flag go in
-    ``x-tolk-*`` properties so that importing the file gives the same memory.
+    ``x-tolk-*`` properties so that importing the file gives the same memory,
+    and a fuzzy unit also carries the standard ``<note>`` ``UNREVIEWED_NOTE``,
+    the marker other tools show.
     """
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -67,6 +74,7 @@ def write_tmx(path: Path, units: Sequence[TMUnit], *, srclang: str = "*all*") ->
         out.append(f'    <tu srclang="{_xml_attr(unit.src_lang)}">')
         out.append(f'      <prop type="{ORIGIN_PROP}">{_xml_text(unit.origin)}</prop>')
         if unit.fuzzy:
+            out.append(f"      <note>{UNREVIEWED_NOTE}</note>")
             out.append(f'      <prop type="{FUZZY_PROP}">true</prop>')
         for lang, text in ((unit.src_lang, unit.source), (unit.tgt_lang, unit.target)):
             out.append(
@@ -418,7 +426,10 @@ def _units_of(
 ) -> list[TMUnit]:
     """The units of one ``<tu>``: its source ``<tuv>`` paired with each other language."""
     props = {p.get("type"): "".join(p.itertext()) for p in tu if _local(p.tag) == "prop"}
-    fuzzy = props.get(FUZZY_PROP, "").strip().lower() in ("true", "1", "yes")
+    notes = ("".join(n.itertext()).strip() for n in tu if _local(n.tag) == "note")
+    fuzzy = props.get(FUZZY_PROP, "").strip().lower() in ("true", "1", "yes") or any(
+        n.startswith("unreviewed") for n in notes
+    )
     unit_origin = props.get(ORIGIN_PROP, origin)
     tuvs: list[tuple[str, etree._Element]] = []
     for tuv in tu:

@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -317,7 +317,8 @@ class TranslationMemory:
         *,
         origin: str | None = None,
         languages: Iterable[str] = LANGUAGES,
-    ) -> int:
+        known: TranslationMemory | None = None,
+    ) -> ImportResult:
         """Read units from a TMX file (Tolk, OmegaT, Trados, Translate Toolkit...).
 
         Language tags are reduced to their primary language and only
@@ -327,15 +328,19 @@ class TranslationMemory:
         The last import wins: for each source the file brings, the store units
         remembered before (any origin that is not a catalog) are replaced by the
         file's; catalog units stay and still outrank them (see "Precedence" in
-        the module's docstring). Returns the number of units read. A malformed
-        file raises ``InputError`` naming the file and line, and changes nothing.
+        the module's docstring). A unit ``known`` already holds (same languages,
+        source and target, and not less reviewed) is skipped: importing an
+        export of the catalogs back would otherwise copy them into the store.
+        A malformed file raises ``InputError`` naming the file and line, and
+        changes nothing.
         """
         from pipeline.formats.tmx import read_tmx
 
         label = origin if origin is not None else f"import:{path.name}"
         units = list(read_tmx(path, origin=label, languages=languages))
+        fresh = [u for u in units if known is None or not known.holds(u)]
         replaced: set[tuple[str, str, str]] = set()
-        for unit in units:
+        for unit in fresh:
             key = (unit.src_lang, unit.tgt_lang, unit.source)
             if key not in replaced and unit.target:
                 replaced.add(key)  # once per file: the file's own units weigh together
@@ -343,7 +348,28 @@ class TranslationMemory:
                 if candidates is not None:
                     candidates.drop_store()
             self.add(unit)
-        return len(units)
+        return ImportResult(len(fresh), len(units) - len(fresh))
+
+    def holds(self, unit: TMUnit) -> bool:
+        """True when ``unit``'s target is among those remembered for its source, as reviewed.
+
+        A fuzzy unit is also held by a fuzzy one with the same target; a
+        reviewed unit only by a reviewed one, since it brings a review.
+        """
+        candidates = self._entries.get((unit.src_lang, unit.tgt_lang, unit.source))
+        if candidates is None:
+            return False
+        fuzzy_ok = (True, False) if unit.fuzzy else (False,)
+        return any(
+            target == unit.target and fuzzy in fuzzy_ok for fuzzy, _, target in candidates.seen
+        )
+
+
+class ImportResult(NamedTuple):
+    """What an import did: units added to the memory, and copies of known ones skipped."""
+
+    added: int
+    duplicates: int
 
 
 def _unit_order(unit: TMUnit) -> tuple[str, str, str, str, bool, str]:

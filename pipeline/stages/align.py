@@ -2,7 +2,8 @@
 
 Each published translation is aligned with its original
 (:mod:`pipeline.families.align`) and the pairs replace, in
-``locales/memory.jsonl``, those an earlier run aligned from the same page.
+``locales/memory.jsonl``, those an earlier run aligned from the same page. A
+reviewed unit of another origin (a translator's) is never replaced by one.
 Their origin says where they came from (``aligned: source_articles/x.html``),
 so a translator sees it in the catalog comment and in TMX exports. The store is
 written only when the pairs changed, so a rerun writes nothing.
@@ -62,8 +63,13 @@ def align_families(settings: Settings, articles: list[Article]) -> AlignReport:
     store = load_store(settings)
     kept = [u for u in store.units() if not u.origin.startswith(ALIGNED_PREFIX)]
     fresh = TranslationMemory(kept)
+    # A translator's reviewed unit outranks what a published page shows: the
+    # page may carry an older or sloppier text (straight apostrophes), and the
+    # memory keeps one unit per source, so adding the aligned one would drop it.
+    reviewed = {(u.src_lang, u.tgt_lang, u.source) for u in kept if not u.fuzzy}
     for unit in units:
-        fresh.add(unit)
+        if (unit.src_lang, unit.tgt_lang, unit.source) not in reviewed:
+            fresh.add(unit)
     written = False
     if fresh.units() != store.units():
         fresh.save(memory_path(settings))

@@ -4,7 +4,9 @@ The order is the one translators trust: an exact memory match (a sentence a
 person already translated) is used as translated; a fuzzy match is offered as
 fuzzy; only then does a machine fill the rest, always as fuzzy with a comment
 naming the engine, model versions and pivot, so a person reviews it. A
-reviewed translation is never touched without ``--force``.
+reviewed translation is never touched without ``--force``, and even then a
+reviewed exact memory match (the store, another catalog) wins over a machine:
+``--force`` redoes machine work, it does not undo what translators approved.
 """
 
 from __future__ import annotations
@@ -71,6 +73,20 @@ def memory_suggester(
     return for_pair
 
 
+@dataclass(frozen=True)
+class Change:
+    """One entry a run would change: what it holds and what it would hold, with origins."""
+
+    catalog: str
+    source: str
+    before: str
+    before_fuzzy: bool
+    before_origin: str
+    after: str
+    after_fuzzy: bool
+    after_origin: str
+
+
 @dataclass
 class TranslateReport:
     """What translate did, and what it could not do."""
@@ -88,6 +104,7 @@ class TranslateReport:
     written: list[str] = field(default_factory=list)
     skipped: int = 0  # catalogs unchanged since the last translate
     notes: list[str] = field(default_factory=list)  # catalogs merged with a save made meanwhile
+    changes: list[Change] = field(default_factory=list)  # what a dry run would change
 
     @property
     def complete(self) -> bool:
@@ -135,6 +152,7 @@ def translate_articles(
     memory: TranslationMemory | None = None,
     quiet: bool = False,
     redo_all: bool = False,
+    dry_run: bool = False,
 ) -> TranslateReport:
     """Fill every catalog of ``articles``: memory, then engine; save per catalog.
 
@@ -143,9 +161,15 @@ def translate_articles(
     again would give the same file. The memory is fingerprinted by the units
     each catalog gives it, so a catalog whose translations did not change does
     not make every other catalog count as changed. ``redo_all`` redoes all.
+
+    With ``force`` the catalogs being redone are left out of the memory: their
+    own entries would otherwise outrank (catalog before store) and hide the
+    reviewed units of the store they are matched against. ``dry_run`` fills
+    the catalogs in memory only, lists every change in ``report.changes`` and
+    writes nothing (no catalog, no manifest).
     """
     report = TranslateReport()
-    manifest = Manifest(settings, ignore=redo_all)
+    manifest = Manifest(settings, ignore=redo_all or dry_run)
     engine = _EngineSlot(settings, engine_name, dict(engine_options or {}))
     # Published languages are filled from the aligned translation, never by a machine.
     jobs = [(a, lang) for a in articles for lang in (*a.targets(settings), *a.published(settings))]
@@ -181,19 +205,24 @@ def translate_articles(
         total += len(todo)
         loaded.append((article, lang, path, po, todo))
     if loaded and memory is None:
-        memory = build_memory(settings, articles)
+        skip = {path for _, _, path, _, _ in loaded} if force else set()
+        memory = build_memory(settings, articles, skip)
     with progress("translate", total, quiet=quiet) as bar:
         for article, lang, path, po, todo in loaded:
             assert memory is not None
             published = lang in article.published(settings)
             machine = use_engine and not published
             bar.advance(0, f"{lang}/{article.name}")
+            before = [(e.msgstr, e.fuzzy, catalog.origin_of(e)) for e in todo]
             _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
             if published:
                 # What the published page leaves out is not work for a translator.
                 gaps = sum(1 for e in todo if not e.msgstr)
                 report.left_empty -= gaps
                 report.published_gaps += gaps
+            if dry_run:
+                report.changes.extend(_changes(settings.relative(path), todo, before))
+                continue
             if catalog.save_catalog(po, path, on_merge=report.notes.append):
                 report.written.append(settings.relative(path))
             empty = sum(1 for e in todo if not e.msgstr)
@@ -203,8 +232,21 @@ def translate_articles(
                     "translate", unit, manifest.fingerprint("translate", [path], options)
                 )
                 left[unit] = str(empty)
-    manifest.save()
+    if not dry_run:
+        manifest.save()
     return report
+
+
+def _changes(
+    unit: str, entries: list[catalog.Entry], before: list[tuple[str, bool, str]]
+) -> list[Change]:
+    """The entries whose translation, fuzzy flag or origin differ from ``before``."""
+    found = []
+    for entry, (text, fuzzy, origin) in zip(entries, before, strict=True):
+        now = (entry.msgstr, entry.fuzzy, catalog.origin_of(entry))
+        if now != (text, fuzzy, origin):
+            found.append(Change(unit, entry.msgid, text, fuzzy, origin, *now))
+    return found
 
 
 def memory_fingerprint(settings: Settings, articles: list[Article], manifest: Manifest) -> str:
