@@ -132,7 +132,9 @@ def shown(path: Path) -> Path:
 def leftover_judge(settings: Settings) -> EvidenceJudge:
     """The language judge with the project's own evidence: glossary, memory,
     catalogs and ui.po, and the vetoed site terms. ``check`` and ``fix`` share it,
-    so a fix repairs exactly what the check reports."""
+    so a fix repairs exactly what the check reports. Its verdicts persist in the
+    user's cache (``TOLK_CACHE_DIR``), so a rerun judges only new texts."""
+    from pipeline.language_id.cache import VerdictCache
     from pipeline.language_id.evidence import EvidenceJudge
     from pipeline.project import glossary_terms, known_translations, site_term_vetoes
 
@@ -140,4 +142,5 @@ def leftover_judge(settings: Settings) -> EvidenceJudge:
         glossary=glossary_terms(settings),
         known=known_translations(settings),
         vetoed=site_term_vetoes(settings),
+        cache=VerdictCache(),
     )
