@@ -102,6 +102,30 @@ def add_command(
     return parser
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return n
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: articles at once in a process pool; 1 runs in this process."""
+    cores = os.cpu_count() or 1
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_int,
+        default=cores,
+        metavar="N",
+        help=f"articles processed at once (default: the cores, here {cores}; 1: no pool)",
+    )
+
+
 def default_paths(settings: Settings, *folders: Path) -> list[str]:
     """The folders that exist, as shown to the user; an error when none does."""
     existing = [str(shown(folder)) for folder in folders if folder.exists()]

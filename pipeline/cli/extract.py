@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.cli.common import EXIT_OK, EXIT_USAGE, Subparsers, add_command, print_errors, say
+from pipeline.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_command,
+    add_jobs,
+    print_errors,
+    say,
+)
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
 
@@ -28,7 +36,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     suggest_for = memory_suggester(settings, everything)
     report = extract_articles(
-        settings, articles, suggest_for=suggest_for, quiet=args.quiet, redo_all=args.all
+        settings,
+        articles,
+        suggest_for=suggest_for,
+        quiet=args.quiet,
+        redo_all=args.all,
+        jobs=args.jobs,
     )
     report.errors[:0] = skipped
     c = report.counts
@@ -56,4 +69,5 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
+    add_jobs(p)
     p.add_argument("article", nargs="*", help="article names (file stems); default: all")
