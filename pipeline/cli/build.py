@@ -10,6 +10,7 @@ from pipeline.cli.common import (
     Subparsers,
     add_command,
     add_jobs,
+    add_shard,
     langs,
     print_errors,
     say,
@@ -33,6 +34,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         quiet=args.quiet,
         redo_all=args.all,
         jobs=args.jobs,
+        # links still resolve among every article: a shard builds the same pages
+        only={a.name for a in args.shard.select(articles, lambda a: a.name)}
+        if args.shard
+        else None,
     )
     c = report.counts
     total = c.get("segments", 0)
@@ -63,6 +68,7 @@ def register(sub: Subparsers) -> None:
         "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
     add_jobs(p)
+    add_shard(p)
     p.add_argument("article", nargs="*", help="article names; default: all")
     p.add_argument("--lang", help="comma-separated target languages; default: all")
     p.add_argument(

@@ -20,6 +20,7 @@ from pipeline.checks import validate_ids
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.languages import LANGUAGES
+from pipeline.stages.shard import Shard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -123,6 +124,16 @@ def add_jobs(parser: argparse.ArgumentParser) -> None:
         default=cores,
         metavar="N",
         help=f"articles processed at once (default: the cores, here {cores}; 1: no pool)",
+    )
+
+
+def add_shard(parser: argparse.ArgumentParser) -> None:
+    """``--shard K/N``: only this machine's share of the articles (a CI matrix)."""
+    parser.add_argument(
+        "--shard",
+        type=Shard.parse,
+        metavar="K/N",
+        help="only the articles of shard K of N (split by a stable hash of their names)",
     )
 
 

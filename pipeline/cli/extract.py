@@ -10,6 +10,7 @@ from pipeline.cli.common import (
     Subparsers,
     add_command,
     add_jobs,
+    add_shard,
     print_errors,
     say,
 )
@@ -27,7 +28,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)
     # The memory draws on every article, even when only some are extracted.
-    everything = discover(settings, None, []) if args.article else articles
+    everything = discover(settings, None, []) if args.article or args.shard else articles
+    if args.shard:
+        articles = args.shard.select(articles, lambda a: a.name)
     aligned = align_families(settings, everything)
     if aligned.families:
         say(
@@ -70,4 +73,5 @@ def register(sub: Subparsers) -> None:
         "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
     add_jobs(p)
+    add_shard(p)
     p.add_argument("article", nargs="*", help="article names (file stems); default: all")

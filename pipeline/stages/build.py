@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from pipeline.catalogs import po as catalog
@@ -113,13 +113,15 @@ def build_articles(
     quiet: bool = False,
     redo_all: bool = False,
     jobs: int = 1,
+    only: Collection[str] | None = None,
 ) -> StageReport:
     """Merge catalogs into ``build/<lang>/<article>.html`` (and the source page).
 
     A page whose source, catalog and built file are as the last build left
     them, with the same options, is skipped (see :mod:`pipeline.manifest`);
     ``redo_all`` builds every page again. ``jobs`` pages are built at once,
-    merged in page order (see :mod:`pipeline.stages.pool`).
+    merged in page order (see :mod:`pipeline.stages.pool`). ``only`` names the
+    articles to build (a shard); links still resolve among all of ``articles``.
     """
     report = StageReport()
     manifest = Manifest(settings, ignore=redo_all)
@@ -127,6 +129,8 @@ def build_articles(
     pages = [(a, lang) for a in articles for lang in (a.lang, *a.targets(settings))]
     if langs:
         pages = [(a, lang) for a, lang in pages if lang in langs]
+    if only is not None:
+        pages = [(a, lang) for a, lang in pages if a.name in only]
     # Links resolve among the articles given (all of them, unless some were named).
     links = {lang: sibling_links(settings, articles, lang) for _a, lang in pages}
     # Which articles a link can resolve to is part of every page's output.
