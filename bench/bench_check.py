@@ -10,6 +10,9 @@ metadata repeat, as on a real site) to a temporary folder, then times:
   on (language identification batched with ``judge_many``, lexicon checks,
   dates, typography, duplicates) and the JSON report rendered, as
   ``tolk check --format json`` does;
+* the same check again, warm: a new judge over the same persistent verdict
+  cache (:mod:`pipeline.language_id.cache`), with the in-process Lingua memo
+  emptied, as a second ``tolk check`` in a new process sees it;
 * a naive peer: a per-segment loop of Lingua's ``detect_language_of`` over
   the same segments (language identification only, no rules, no batching).
 
@@ -36,6 +39,7 @@ from pipeline.checks.runner import run_checks
 from pipeline.text.codes import strip_codes
 
 if TYPE_CHECKING:
+    from pipeline.language_id.cache import VerdictCache
     from pipeline.language_id.verdicts import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,10 +109,10 @@ def peer_detect(texts: list[str]) -> float:
 class TimedJudge:
     """The project's language judge, with the time spent in it counted."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: VerdictCache | None = None) -> None:
         from pipeline.language_id.evidence import EvidenceJudge
 
-        self.judge = EvidenceJudge()
+        self.judge = EvidenceJudge(cache=cache)
         self.seconds = 0.0
         self.texts = 0
 
@@ -133,18 +137,31 @@ def main() -> int:
         # warm up: Lingua's models and the lexicon, once, outside the timing
         run_checks([SOURCES / "magnesium-cauchemars.html"])
 
-        judge = TimedJudge()
+        from pipeline.language_id import evidence
+        from pipeline.language_id.cache import VerdictCache
+
+        cache = VerdictCache(Path(tmp) / "cache")
+        judge = TimedJudge(cache)
         start = time.perf_counter()
         report = run_checks([folder], judge=judge)
-        render_json(report)
+        cold_json = render_json(report)
         tolk_seconds = time.perf_counter() - start
+
+        evidence._LINGUA.clear()  # a new process starts without the memo
+        warm = TimedJudge(VerdictCache(cache.path))
+        start = time.perf_counter()
+        warm_json = render_json(run_checks([folder], judge=warm))
+        warm_seconds = time.perf_counter() - start
+        assert warm_json == cold_json, "a warm check must report exactly what a cold one did"
 
         peer_seconds = peer_detect(texts)
 
     rows = [
-        ("tolk check (all checks)", pages, segments, tolk_seconds),
+        ("tolk check (all checks), cold", pages, segments, tolk_seconds),
         ("  of which: language judge", pages, judge.texts, judge.seconds),
         ("  of which: the rest", pages, segments, tolk_seconds - judge.seconds),
+        ("tolk check, warm verdict cache", pages, segments, warm_seconds),
+        ("  of which: language judge", pages, warm.texts, warm.seconds),
         ("naive lingua loop (language only)", pages, len(texts), peer_seconds),
     ]
     print(f"{'run':<36} {'pages':>6} {'segments':>9} {'seconds':>8} {'pages/s':>8} {'segs/s':>8}")
@@ -157,6 +174,11 @@ def main() -> int:
         f"ratio: tolk check runs at {peer_seconds / tolk_seconds:.2f}x the naive loop's "
         f"speed ({tolk_seconds / peer_seconds:.1f}x its time), with {len(report.checks)} "
         f"checks instead of language identification alone; {len(report.findings)} findings."
+    )
+    print(
+        f"warm: {warm_seconds:.2f} s, {warm_seconds / tolk_seconds:.0%} of the cold run, "
+        f"{peer_seconds / warm_seconds:.2f}x the naive loop's speed; the judge took "
+        f"{warm.seconds:.2f} s instead of {judge.seconds:.2f} s (same report)"
     )
     print(
         f"the judge saw {judge.texts} distinct texts of {len(texts)} (repeats judged once); "

@@ -7,9 +7,12 @@ both sides:
 * Tolk: ``tolk extract && tolk build`` (templates, one catalog per target
   language, then every page built from its catalogs);
 * the peer: ``html2po`` then ``po2html`` once per target language (it writes
-  its catalogs, then reads them to build the pages).
+  its catalogs, then reads them to build the pages);
+* Tolk again with ``--jobs 1`` (no process pool), against its default of one
+  job per core, so the pool's gain is measured in the same run.
 
-Timed as CPU seconds of the children (``getrusage``, user + system, so other
+Timed as CPU seconds of the children (``wait4``, user + system, a pool's reaped
+workers included, so other
 work on a 2-core machine disturbs the figure less) and as wall seconds;
 min/median/max of ``--rounds`` runs, peer and Tolk alternating.
 
@@ -84,11 +87,13 @@ def make_project(folder: Path, count: int) -> None:
         (src / f"page-{i:05d}.html").write_bytes(page)
 
 
-def tolk_first(folder: Path) -> Run:
-    """``tolk extract && tolk build`` on a project without catalogs or pages."""
+def tolk_first(folder: Path, jobs: int | None = None) -> Run:
+    """``tolk extract && tolk build`` on a project without catalogs or pages
+    (``jobs``: the ``--jobs`` given; None: Tolk's default, the cores)."""
     shutil.rmtree(folder / "locales", ignore_errors=True)
     shutil.rmtree(folder / "build", ignore_errors=True)
-    return run([*TOLK, "extract"], folder) + run([*TOLK, "build"], folder)
+    extra = ["--jobs", str(jobs)] if jobs is not None else []
+    return run([*TOLK, "extract", *extra], folder) + run([*TOLK, "build", *extra], folder)
 
 
 def peer_first(folder: Path) -> Run:
@@ -147,9 +152,11 @@ def main() -> int:
         make_project(folder, args.pages)
         tolk: list[Run] = []
         peer: list[Run] = []
+        serial: list[Run] = []
         for _ in range(args.rounds):
             peer.append(peer_first(folder))
             tolk.append(tolk_first(folder))
+            serial.append(tolk_first(folder, jobs=1))
         stages = stage_runs(folder)
     figures: dict[str, object] = {
         "pages": args.pages,
@@ -158,6 +165,9 @@ def main() -> int:
         "tolk_wall": spread([r.wall for r in tolk]),
         "peer_cpu": spread([r.cpu for r in peer]),
         "peer_wall": spread([r.wall for r in peer]),
+        "jobs": os.cpu_count() or 1,
+        "tolk_jobs1_cpu": spread([r.cpu for r in serial]),
+        "tolk_jobs1_wall": spread([r.wall for r in serial]),
         "stages": {
             name: {
                 when: {"cpu": r.cpu, "wall": r.wall, "rss_mib": r.rss_kib / 1024}
@@ -180,15 +190,25 @@ def main() -> int:
         f"{args.pages} pages, {TARGETS} target languages, {args.rounds} rounds "
         "(seconds: min / median / max)"
     )
-    for who, runs in (("tolk extract && tolk build", tolk), ("html2po + po2html", peer)):
+    cores = os.cpu_count() or 1
+    for who, runs in (
+        (f"tolk extract && tolk build (--jobs {cores}, the default)", tolk),
+        ("the same with --jobs 1", serial),
+        ("html2po + po2html", peer),
+    ):
         cpu, wall = spread([r.cpu for r in runs]), spread([r.wall for r in runs])
         print(
-            f"  {who:28} CPU {cpu[0]:6.2f} / {cpu[1]:6.2f} / {cpu[2]:6.2f}"
+            f"  {who:50} CPU {cpu[0]:6.2f} / {cpu[1]:6.2f} / {cpu[2]:6.2f}"
             f"   wall {wall[0]:6.2f} / {wall[1]:6.2f} / {wall[2]:6.2f}"
         )
     print(
         f"  speed ratio (peer / Tolk)    CPU {p_cpu / t_cpu:5.2f}x   wall {p_wall / t_wall:5.2f}x"
         "   (goal: >= 3x both)"
+    )
+    s_wall = statistics.median(r.wall for r in serial)
+    print(
+        f"  --jobs {cores} against --jobs 1: wall {s_wall / t_wall:5.2f}x faster, CPU "
+        f"{t_cpu / statistics.median(r.cpu for r in serial):5.2f}x as much (the pool's cost)"
     )
     print("  reruns, CPU as a share of the first run (goal: unchanged < 5%, one page < 10%)")
     for name, runs in stages.items():

@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_articles"
 
 
+@pytest.fixture(autouse=True)
+def own_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test caches translations and verdicts in its own folder, never the user's."""
+    where = tmp_path / "tolk-cache"
+    monkeypatch.setenv("TOLK_CACHE_DIR", str(where))
+    return where
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the bundled project (articles, locales, settings) to run stages on."""

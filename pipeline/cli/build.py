@@ -9,6 +9,8 @@ from pipeline.cli.common import (
     EXIT_USAGE,
     Subparsers,
     add_command,
+    add_jobs,
+    add_shard,
     langs,
     print_errors,
     say,
@@ -31,6 +33,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         include_fuzzy=settings.publish_fuzzy and not args.reviewed_only,
         quiet=args.quiet,
         redo_all=args.all,
+        jobs=args.jobs,
+        # links still resolve among every article: a shard builds the same pages
+        only={a.name for a in args.shard.select(articles, lambda a: a.name)}
+        if args.shard
+        else None,
     )
     c = report.counts
     total = c.get("segments", 0)
@@ -60,6 +67,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
+    add_jobs(p)
+    add_shard(p)
     p.add_argument("article", nargs="*", help="article names; default: all")
     p.add_argument("--lang", help="comma-separated target languages; default: all")
     p.add_argument(

@@ -14,6 +14,7 @@ from pipeline.cli.common import (
     EXIT_USAGE,
     Subparsers,
     add_command,
+    add_shard,
     default_paths,
     disabled,
     leftover_judge,
@@ -39,6 +40,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.html.rules import site_rules
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
+    if args.shard:
+        from pipeline.checks.inputs import find_inputs
+
+        # A file is an article's page or catalog: its name is the article's.
+        found = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
+        paths = [str(p) for p in args.shard.select(found, lambda p: p.stem)]
+        if not paths:
+            say(f"check: shard {args.shard.index}/{args.shard.count} holds no pages")
+            return EXIT_OK
     glossary = glossary_terms(settings)
     unreadable: list[PipelineError] = []
     report = run_checks(
@@ -104,6 +114,7 @@ def register(sub: Subparsers) -> None:
         "--disable", action="append", metavar="CHECK", help="turn a check off (repeatable)"
     )
     p.add_argument("--summary", action="store_true", help="short counts only")
+    add_shard(p)
     p.add_argument(
         "--severity",
         choices=SEVERITIES,

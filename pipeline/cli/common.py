@@ -20,6 +20,7 @@ from pipeline.checks import validate_ids
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.languages import LANGUAGES
+from pipeline.stages.shard import Shard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 #: A bug in Tolk (sysexits' EX_SOFTWARE): never 1 or 2, so a CI gate can tell a
@@ -105,6 +106,40 @@ def add_command(
     return parser
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return n
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: articles at once in a process pool; 1 runs in this process."""
+    cores = os.cpu_count() or 1
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_int,
+        default=cores,
+        metavar="N",
+        help=f"articles processed at once (default: the cores, here {cores}; 1: no pool)",
+    )
+
+
+def add_shard(parser: argparse.ArgumentParser) -> None:
+    """``--shard K/N``: only this machine's share of the articles (a CI matrix)."""
+    parser.add_argument(
+        "--shard",
+        type=Shard.parse,
+        metavar="K/N",
+        help="only the articles of shard K of N (split by a stable hash of their names)",
+    )
+
+
 def default_paths(settings: Settings, *folders: Path) -> list[str]:
     """The folders that exist, as shown to the user; an error when none does."""
     existing = [str(shown(folder)) for folder in folders if folder.exists()]
@@ -135,7 +170,9 @@ def shown(path: Path) -> Path:
 def leftover_judge(settings: Settings) -> EvidenceJudge:
     """The language judge with the project's own evidence: glossary, memory,
     catalogs and ui.po, and the vetoed site terms. ``check`` and ``fix`` share it,
-    so a fix repairs exactly what the check reports."""
+    so a fix repairs exactly what the check reports. Its verdicts persist in the
+    user's cache (``TOLK_CACHE_DIR``), so a rerun judges only new texts."""
+    from pipeline.language_id.cache import VerdictCache
     from pipeline.language_id.evidence import EvidenceJudge
     from pipeline.project import glossary_terms, known_translations, site_term_vetoes
 
@@ -143,4 +180,5 @@ def leftover_judge(settings: Settings) -> EvidenceJudge:
         glossary=glossary_terms(settings),
         known=known_translations(settings),
         vetoed=site_term_vetoes(settings),
+        cache=VerdictCache(),
     )

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.cli.common import EXIT_OK, EXIT_USAGE, Subparsers, add_command, print_errors, say
+from pipeline.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_command,
+    add_jobs,
+    add_shard,
+    print_errors,
+    say,
+)
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
 
@@ -19,7 +28,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)
     # The memory draws on every article, even when only some are extracted.
-    everything = discover(settings, None, []) if args.article else articles
+    everything = discover(settings, None, []) if args.article or args.shard else articles
+    if args.shard:
+        articles = args.shard.select(articles, lambda a: a.name)
     aligned = align_families(settings, everything)
     if aligned.families:
         say(
@@ -28,7 +39,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     suggest_for = memory_suggester(settings, everything)
     report = extract_articles(
-        settings, articles, suggest_for=suggest_for, quiet=args.quiet, redo_all=args.all
+        settings,
+        articles,
+        suggest_for=suggest_for,
+        quiet=args.quiet,
+        redo_all=args.all,
+        jobs=args.jobs,
     )
     report.errors[:0] = skipped
     c = report.counts
@@ -58,4 +74,6 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
+    add_jobs(p)
+    add_shard(p)
     p.add_argument("article", nargs="*", help="article names (file stems); default: all")

@@ -12,6 +12,7 @@ from pipeline.cli.common import (
     EXIT_USAGE,
     Subparsers,
     add_command,
+    add_shard,
     langs,
     print_errors,
     say,
@@ -32,6 +33,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)
+    everything = discover(settings, None, []) if args.article or args.shard else articles
+    if args.shard:
+        articles = args.shard.select(articles, lambda a: a.name)
     if args.pseudo:
         from pipeline.stages.pseudo import pseudo_catalogs
 
@@ -47,7 +51,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print_errors(skipped)
         return EXIT_USAGE if skipped else EXIT_OK
     if not args.dry_run:  # alignment writes the store; a dry run uses it as it is
-        align_families(settings, discover(settings, None, []) if args.article else articles)
+        align_families(settings, everything)
     options = {
         "beam_size": args.beam_size or settings.beam_size,
         "batch_size": args.batch_size or settings.batch_size,
@@ -136,6 +140,7 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--all", action="store_true", help="redo every article, even those unchanged since last run"
     )
+    add_shard(p)
     p.add_argument("article", nargs="*", help="article names; default: all")
     p.add_argument("--lang", help="comma-separated target languages")
     p.add_argument(

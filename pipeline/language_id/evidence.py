@@ -35,17 +35,25 @@ single string.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 
+from pipeline.language_id.cache import VerdictCache, decode, encode
 from pipeline.language_id.lingua import LANGS, as_dict, detector
 from pipeline.language_id.verdicts import CONTEXTS, Span, Verdict, trim
 from pipeline.languages import month_names
 from pipeline.text.codes import CODE_RE
 from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
+
+JUDGE_VERSION = "1"
+"""Part of every cached verdict's key: raise it whenever the judge's rules change
+in a way :class:`Params` does not show, so old verdicts are not served."""
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -273,7 +281,9 @@ class EvidenceJudge:
         known: Iterable[tuple[str, str, str, str, bool]] = (),
         vetoed: Iterable[str] = (),
         params: Params | None = None,
+        cache: VerdictCache | None = None,
     ) -> None:
+        self.cache = cache
         self.vetoed = frozenset(vetoed)
         terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
         self._glossary = (
@@ -308,6 +318,39 @@ class EvidenceJudge:
             if reviewed:
                 self._known_lang.setdefault(t_key, set()).add(target_lang)
                 self._translated.setdefault((s_key, target_lang), target)
+        self._config: str | None = None
+
+    def config_digest(self) -> str:
+        """A digest of everything but the site evidence that a verdict depends on.
+
+        The judge's version and parameters, the versions of Lingua and wordfreq,
+        the glossary, the furniture, the memory's evidence and the vetoed site
+        terms: the simplest sound key, since any change to them misses the cache.
+        """
+        if self._config is None:
+            config = {
+                "judge": JUDGE_VERSION,
+                "params": asdict(self.params),
+                "libraries": [_version("lingua-language-detector"), _version("wordfreq")],
+                "glossary": self._glossary.pattern if self._glossary is not None else "",
+                "furniture": sorted(self._furniture.items()),
+                "known": sorted((k, sorted(v)) for k, v in self._known_lang.items()),
+                "translated": sorted([*k, v] for k, v in self._translated.items()),
+                "vetoed": sorted(self.vetoed),
+            }
+            blob = json.dumps(config, sort_keys=True, ensure_ascii=False).encode()
+            self._config = hashlib.blake2b(blob, digest_size=16).hexdigest()
+        return self._config
+
+    def cache_key(self, text: str, expected: str, context: str, neutral: Sequence[str]) -> str:
+        """The key of a verdict: the text, its page language and context, the
+        judge's configuration, and which site-neutral words occur in the text
+        (the only part of the site evidence that can change its verdict)."""
+        present = sorted(w for w in neutral if w in text)
+        blob = json.dumps(
+            [self.config_digest(), text, expected, context, present], ensure_ascii=False
+        ).encode()
+        return hashlib.blake2b(blob, digest_size=20).hexdigest()
 
     def judge(self, text: str, expected: str, context: str = "text") -> Verdict:
         """Judge one text found on a page in language ``expected``."""
@@ -324,13 +367,32 @@ class EvidenceJudge:
         if site is None:
             site = SiteEvidence.learn(((t, lang) for t, lang, _ in items), vetoed=self.vetoed)
         self.site = site
-        verdicts: list[Verdict | None] = [None] * len(items)
-        reads: list[_Read] = []
-        for index, (text, expected, context) in enumerate(items):
+        for _text, expected, context in items:
             if expected not in LANGS:
                 raise ValueError(f"unknown page language {expected!r}; expected one of {LANGS}")
             if context not in CONTEXTS:
                 raise ValueError(f"unknown context {context!r}; expected one of {sorted(CONTEXTS)}")
+        if self.cache is None:
+            return self._judge_afresh(items)
+        neutral = [t.term for t in site.terms()]
+        keys = [self.cache_key(t, e, c, neutral) for t, e, c in items]
+        stored = self.cache.get_many(keys)
+        verdicts = {
+            i: decode(stored[k], items[i][0], items[i][1])
+            for i, k in enumerate(keys)
+            if k in stored
+        }
+        todo = [i for i in range(len(items)) if i not in verdicts]
+        fresh = self._judge_afresh([items[i] for i in todo])
+        verdicts.update(zip(todo, fresh, strict=True))
+        self.cache.put_many({keys[i]: encode(v) for i, v in zip(todo, fresh, strict=True)})
+        return [verdicts[i] for i in range(len(items))]
+
+    def _judge_afresh(self, items: Sequence[tuple[str, str, str]]) -> list[Verdict]:
+        """Judge items no cache knows, with the site evidence of :meth:`judge_many`."""
+        verdicts: list[Verdict | None] = [None] * len(items)
+        reads: list[_Read] = []
+        for index, (text, expected, context) in enumerate(items):
             outcome = self._read(index, text, expected, context)
             if isinstance(outcome, Verdict):
                 verdicts[index] = outcome
@@ -547,6 +609,13 @@ class EvidenceJudge:
                     spans.append(Span(start, end, lang, _confidence(evidence, need)))
             i = j
         return tuple(spans)
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "-"
 
 
 def _key(text: str) -> str:

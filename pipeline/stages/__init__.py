@@ -26,3 +26,11 @@ class StageReport:
     def add(self, key: str, n: int = 1) -> None:
         """Add to a counter."""
         self.counts[key] = self.counts.get(key, 0) + n
+
+    def merge(self, other: StageReport) -> None:
+        """Add another report's counts, files, errors and problems to this one."""
+        for key, n in other.counts.items():
+            self.add(key, n)
+        self.written.extend(other.written)
+        self.errors.extend(other.errors)
+        self.problems.extend(other.problems)

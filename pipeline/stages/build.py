@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from pipeline.catalogs import po as catalog
@@ -17,6 +17,7 @@ from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
 from pipeline.stages import StageReport
+from pipeline.stages.pool import Done, Pool
 from pipeline.storage import write_atomic
 
 
@@ -111,38 +112,48 @@ def build_articles(
     include_fuzzy: bool = True,
     quiet: bool = False,
     redo_all: bool = False,
+    jobs: int = 1,
+    only: Collection[str] | None = None,
 ) -> StageReport:
     """Merge catalogs into ``build/<lang>/<article>.html`` (and the source page).
 
     A page whose source, catalog and built file are as the last build left
     them, with the same options, is skipped (see :mod:`pipeline.manifest`);
-    ``redo_all`` builds every page again.
+    ``redo_all`` builds every page again. ``jobs`` pages are built at once,
+    merged in page order (see :mod:`pipeline.stages.pool`). ``only`` names the
+    articles to build (a shard); links still resolve among all of ``articles``.
     """
     report = StageReport()
     manifest = Manifest(settings, ignore=redo_all)
     options = f"fuzzy={include_fuzzy}"
-    jobs = [(a, lang) for a in articles for lang in (a.lang, *a.targets(settings))]
+    pages = [(a, lang) for a in articles for lang in (a.lang, *a.targets(settings))]
     if langs:
-        jobs = [(a, lang) for a, lang in jobs if lang in langs]
+        pages = [(a, lang) for a, lang in pages if lang in langs]
+    if only is not None:
+        pages = [(a, lang) for a, lang in pages if a.name in only]
     # Links resolve among the articles given (all of them, unless some were named).
-    links = {lang: sibling_links(settings, articles, lang) for _a, lang in jobs}
+    links = {lang: sibling_links(settings, articles, lang) for _a, lang in pages}
     # Which articles a link can resolve to is part of every page's output.
     siblings = "|siblings=" + ",".join(sorted(a.name for a in articles))
-    with progress("build", len(jobs), quiet=quiet) as bar:
-        for article, lang in jobs:
-            unit, files = f"{lang}/{article.name}", build_files(settings, article, lang)
-            page_options = options + siblings
-            if manifest.fresh("build", unit, manifest.fingerprint("build", files, page_options)):
-                report.add("skipped", 1)
-            else:
-                try:
-                    _build_one(settings, article, lang, include_fuzzy, report, links[lang])
-                    # after the build: the fingerprint holds the page just written
-                    done = manifest.fingerprint("build", files, page_options)
-                    manifest.record("build", unit, done)
-                except PipelineError as exc:
-                    report.errors.append(exc)
-                    manifest.forget("build", unit)
+    page_options = options + siblings
+
+    def one(i: int) -> Done:
+        article, lang = pages[i]
+        unit, files = f"{lang}/{article.name}", build_files(settings, article, lang)
+        if manifest.fresh("build", unit, manifest.fingerprint("build", files, page_options)):
+            return Done(None, None)
+        part = StageReport()
+        try:
+            _build_one(settings, article, lang, include_fuzzy, part, links[lang])
+        except PipelineError as exc:
+            part.errors.append(exc)
+            return Done(part, None)
+        # after the build: the fingerprint holds the page just written
+        return Done(part, manifest.fingerprint("build", files, page_options))
+
+    with Pool(one, len(pages), jobs) as pool, progress("build", len(pages), quiet=quiet) as bar:
+        for (article, lang), done in zip(pages, pool.results(), strict=True):
+            done.merge_into(report, manifest, "build", f"{lang}/{article.name}")
             bar.advance(1, f"{lang}/{article.name}")
     manifest.save()
     return report

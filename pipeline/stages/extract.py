@@ -15,6 +15,7 @@ from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
 from pipeline.stages import StageReport
+from pipeline.stages.pool import Done, Pool
 
 SuggestFor = Callable[[str, str], catalog.Suggest | None]
 
@@ -26,27 +27,38 @@ def extract_articles(
     suggest_for: SuggestFor | None = None,
     quiet: bool = False,
     redo_all: bool = False,
+    jobs: int = 1,
 ) -> StageReport:
     """Write each article's template and update its catalogs, msgmerge-style.
 
     An article whose page, template and catalogs are as the last extract left
     them (see :mod:`pipeline.manifest`) is skipped without parsing anything:
     extracting it again would give the same files. ``redo_all`` redoes it.
+    ``jobs`` articles run at once (:mod:`pipeline.stages.pool`); results are
+    merged in article order, so the report and the manifest do not depend on it.
     """
     report = StageReport()
     manifest = Manifest(settings, ignore=redo_all)
-    with progress("extract", len(articles), quiet=quiet) as bar:
-        for article in articles:
-            files = extract_files(settings, article)
-            if manifest.fresh("extract", article.name, manifest.fingerprint("extract", files)):
-                report.add("skipped", 1)
-            else:
-                try:
-                    _extract_one(settings, article, suggest_for, report)
-                    manifest.record("extract", article.name, manifest.fingerprint("extract", files))
-                except PipelineError as exc:
-                    report.errors.append(exc)
-                    manifest.forget("extract", article.name)
+
+    def one(i: int) -> Done:
+        article = articles[i]
+        files = extract_files(settings, article)
+        if manifest.fresh("extract", article.name, manifest.fingerprint("extract", files)):
+            return Done(None, None)
+        part = StageReport()
+        try:
+            _extract_one(settings, article, suggest_for, part)
+        except PipelineError as exc:
+            part.errors.append(exc)
+            return Done(part, None)
+        return Done(part, manifest.fingerprint("extract", files))
+
+    with (
+        Pool(one, len(articles), jobs) as pool,
+        progress("extract", len(articles), quiet=quiet) as bar,
+    ):
+        for article, done in zip(articles, pool.results(), strict=True):
+            done.merge_into(report, manifest, "extract", article.name)
             bar.advance(1, article.name)
     manifest.save()
     return report
