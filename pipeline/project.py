@@ -22,6 +22,7 @@ from pipeline.html.extract import page_language
 from pipeline.html.links import page_links
 from pipeline.languages import targets_for
 from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
+from pipeline.memory.units import ALIGNED_PREFIX
 
 
 @dataclass(frozen=True)
@@ -305,12 +306,15 @@ def build_memory(
     return memory
 
 
-def known_translations(settings: Settings) -> list[tuple[str, str, str, str, bool]]:
+def known_translations(
+    settings: Settings, memory: TranslationMemory | None = None
+) -> list[tuple[str, str, str, str, bool]]:
     """What the project knows of its texts' languages, for the leftover judge.
 
     (source language, source, target language, target, reviewed) for every unit
-    of the memory store and the catalogs, and every ``ui.po`` furniture entry. A
-    folder that is no project (no locales) knows nothing.
+    of the memory store and the catalogs (``memory``, when the caller built it
+    already), and every ``ui.po`` furniture entry. A folder that is no project
+    (no locales) knows nothing.
     """
     if not settings.locales.is_dir():
         return []
@@ -318,7 +322,7 @@ def known_translations(settings: Settings) -> list[tuple[str, str, str, str, boo
     # published text may hold the very leftovers being looked for.
     known = [
         (u.src_lang, u.source, u.tgt_lang, u.target, not u.fuzzy and not _aligned(u))
-        for u in build_memory(settings, discover(settings, errors=[])).units()
+        for u in (memory or build_memory(settings, discover(settings, errors=[]))).units()
     ]
     for lang in settings.languages:
         for (source_lang, text), (translation, fuzzy) in catalog.load_furniture(
@@ -329,4 +333,4 @@ def known_translations(settings: Settings) -> list[tuple[str, str, str, str, boo
 
 
 def _aligned(unit: TMUnit) -> bool:
-    return unit.origin.startswith("aligned:")
+    return unit.origin.startswith(ALIGNED_PREFIX)

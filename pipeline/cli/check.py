@@ -24,7 +24,7 @@ from pipeline.cli.common import (
 )
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
-from pipeline.fixes.leftovers import leftover_suggester
+from pipeline.fixes.leftovers import LeftoverRepairs
 from pipeline.project import (
     aligned_evidence,
     fixed_dir,
@@ -50,14 +50,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             say(f"check: shard {args.shard.index}/{args.shard.count} holds no pages")
             return EXIT_OK
     glossary = glossary_terms(settings)
+    repairs = LeftoverRepairs(settings, use_engine=False)  # quick: never loads a model
     unreadable: list[PipelineError] = []
     report = run_checks(
         paths,
         lang=args.lang,
         disabled=disabled(args, settings),
-        judge=leftover_judge(settings),
+        judge=leftover_judge(settings, repairs.project_memory()),
         glossary=glossary,
-        suggest=leftover_suggester(settings),
+        suggest=repairs.suggest,
         exclude=[shown(fixed_dir(settings))],
         aligned=aligned_evidence(settings),
         rules=site_rules(settings),

@@ -30,6 +30,8 @@ EXIT_BUG = 70
 Handler = Callable[[argparse.Namespace, Settings], int]
 if TYPE_CHECKING:  # argparse's action class is generic only to type checkers
     from pipeline.language_id.evidence import EvidenceJudge
+    from pipeline.memory import TranslationMemory
+    from pipeline.project import Article
 
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 else:
@@ -167,7 +169,7 @@ def shown(path: Path) -> Path:
         return path
 
 
-def leftover_judge(settings: Settings) -> EvidenceJudge:
+def leftover_judge(settings: Settings, memory: TranslationMemory | None = None) -> EvidenceJudge:
     """The language judge with the project's own evidence: glossary, memory,
     catalogs and ui.po, and the vetoed site terms. ``check`` and ``fix`` share it,
     so a fix repairs exactly what the check reports. Its verdicts persist in the
@@ -178,7 +180,24 @@ def leftover_judge(settings: Settings) -> EvidenceJudge:
 
     return EvidenceJudge(
         glossary=glossary_terms(settings),
-        known=known_translations(settings),
+        known=known_translations(settings, memory),
         vetoed=site_term_vetoes(settings),
         cache=VerdictCache(),
     )
+
+
+def chosen_articles(
+    settings: Settings, args: argparse.Namespace, skipped: list[PipelineError]
+) -> tuple[list[Article], list[Article]]:
+    """(the articles this run works on, every article of the project).
+
+    The articles named on the command line, narrowed to ``--shard``; the memory
+    and the families draw on all of them, even when only some are worked on.
+    """
+    from pipeline.project import discover
+
+    articles = discover(settings, args.article, skipped)
+    everything = discover(settings, None, []) if args.article or args.shard else articles
+    if args.shard:
+        articles = args.shard.select(articles, lambda a: a.name)
+    return articles, everything

@@ -11,6 +11,7 @@ from pipeline.cli.common import (
     add_command,
     add_jobs,
     add_shard,
+    chosen_articles,
     print_errors,
     say,
 )
@@ -20,17 +21,12 @@ from pipeline.errors import PipelineError
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Extract articles, updating catalogs; exit 2 when a page could not be read."""
-    from pipeline.project import discover
     from pipeline.stages.align import align_families
     from pipeline.stages.extract import extract_articles
     from pipeline.stages.translate import memory_suggester
 
     skipped: list[PipelineError] = []
-    articles = discover(settings, args.article, skipped)
-    # The memory draws on every article, even when only some are extracted.
-    everything = discover(settings, None, []) if args.article or args.shard else articles
-    if args.shard:
-        articles = args.shard.select(articles, lambda a: a.name)
+    articles, everything = chosen_articles(settings, args, skipped)
     aligned = align_families(settings, everything)
     if aligned.families:
         say(

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             lang=args.lang,
             disabled=disabled(args, settings),
             glossary=glossary_terms(settings),
-            judge=leftover_judge(settings),
+            judge=leftover_judge(settings, repairs.project_memory()),
             suggest=repairs.suggest,
             apply_machine=args.apply_machine or settings.apply_machine_fixes,
             offer=repairs.retranslate,

@@ -13,6 +13,7 @@ from pipeline.cli.common import (
     Subparsers,
     add_command,
     add_shard,
+    chosen_articles,
     langs,
     print_errors,
     say,
@@ -27,15 +28,11 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Fill catalogs; exit 1 when a language pair has no model, 2 on errors."""
-    from pipeline.project import discover
     from pipeline.stages.align import align_families
     from pipeline.stages.translate import translate_articles
 
     skipped: list[PipelineError] = []
-    articles = discover(settings, args.article, skipped)
-    everything = discover(settings, None, []) if args.article or args.shard else articles
-    if args.shard:
-        articles = args.shard.select(articles, lambda a: a.name)
+    articles, everything = chosen_articles(settings, args, skipped)
     if args.pseudo:
         from pipeline.stages.pseudo import pseudo_catalogs
 

@@ -51,7 +51,9 @@ class LeftoverRepairs:
     _originals: dict[tuple[str, str], list[tuple[str, str]]] | None = None
 
     # -- sources -------------------------------------------------------------
-    def _memory(self) -> TranslationMemory:
+    def project_memory(self) -> TranslationMemory:
+        """The memory repairs draw on (the store and every catalog), built once;
+        the language judge takes its evidence from the same object."""
         if self.memory is None:
             from pipeline.project import build_memory, discover
 
@@ -117,7 +119,7 @@ class LeftoverRepairs:
         return None
 
     def _from_memory(self, text: str, found: str, target: str) -> Fix | None:
-        for match in self._memory().lookup(found, target, text, threshold=MEMORY_MIN_SCORE):
+        for match in self.project_memory().lookup(found, target, text, threshold=MEMORY_MIN_SCORE):
             if match.codes_fit and not match.unit.fuzzy:
                 return Fix(match.target, f"memory: {match.unit.origin or 'store'}")
         return None
@@ -127,7 +129,7 @@ class LeftoverRepairs:
         """(language, source) of the memory units whose target reads ``text``."""
         if self._originals is None:
             self._originals = {}
-            for unit in self._memory().units():
+            for unit in self.project_memory().units():
                 key = (unit.tgt_lang, comparable(unit.target))
                 self._originals.setdefault(key, []).append((unit.src_lang, unit.source))
         return self._originals.get((lang, comparable(text)), [])
@@ -141,7 +143,7 @@ class LeftoverRepairs:
         """
         glued = comparable(item.text)
         for src, original in self._originals_of(item.text, item.lang):
-            for match in self._memory().lookup(src, item.lang, original, threshold=100.0):
+            for match in self.project_memory().lookup(src, item.lang, original, threshold=100.0):
                 if not match.unit.fuzzy and comparable(match.target) != glued:
                     origin = match.unit.origin or "store"
                     return Fix(match.target, f"memory: {origin} (to review)")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+ALIGNED_PREFIX = "aligned: "
+"""Origin of a unit aligned from a published translation (``aligned: <page>``)."""
+
 
 @dataclass(frozen=True)
 class TMUnit:

@@ -20,9 +20,9 @@ from pipeline.families.align import align_segments
 from pipeline.html.extract import extract_file
 from pipeline.html.rules import site_rules
 from pipeline.memory import TMUnit, TranslationMemory
+from pipeline.memory.units import ALIGNED_PREFIX
 from pipeline.project import Article, find_project_families, load_store, memory_path
 
-ALIGNED_PREFIX = "aligned: "
 """How the origin of an aligned unit starts."""
 
 
