@@ -1,4 +1,4 @@
-"""Write eval/leftovers/{dev,holdout}/*.html and labels.json from the data modules.
+"""Write eval/leftovers/{dev,holdout,unseen}/*.html and labels.json from the data modules.
 
 python3 eval/leftovers/make/build.py
 """
@@ -17,11 +17,24 @@ sys.path.insert(0, str(HERE))
 from chrome import CHROME  # noqa: E402
 from gnome import GN  # noqa: E402
 from moz import MOZ  # noqa: E402
+from off import OFF  # noqa: E402
 from pages import PAGES, SITE_TRAPS, TRAPS  # noqa: E402
+from unseen import UNSEEN_PAGES, UNSEEN_SITE_TRAPS, UNSEEN_TRAPS  # noqa: E402
 
 OUT = HERE.parent
-DOCS: dict[str, dict] = {**MOZ, **GN}
-SOURCE_ID = {**{k: f"mozilla-www:{k}" for k in MOZ}, **{k: f"gnome-help:{k}" for k in GN}}
+DOCS: dict[str, dict] = {**MOZ, **GN, **OFF}
+SOURCE_ID = {
+    **{k: f"mozilla-www:{k}" for k in MOZ},
+    **{k: f"gnome-help:{k}" for k in GN},
+    **{k: f"openfoodfacts:{k}" for k in OFF},
+}
+DOMAIN = {
+    "webkompas": "webkompas.example",
+    "tuxtips": "tuxtips.example",
+    "smaakwijzer": "smaakwijzer.example",
+}
+DATETIME = {"webkompas": "2025-03-12", "tuxtips": "2025-03-12", "smaakwijzer": "2024-10-08"}
+ALL_TRAPS = {**TRAPS, **UNSEEN_TRAPS}
 LOCALE = {"fr": "fr_FR", "nl": "nl_NL", "en": "en_GB"}
 
 
@@ -40,6 +53,12 @@ def card_docs(doc_id: str, lang: str, wanted: set[str]) -> list[str]:
         for k, v in DOCS.items()
         if k != doc_id and v["split"] == d["split"] and v["site"] == d["site"] and lang in v
     ]
+    if d["split"] == "unseen":
+        # Rotate so that the unseen pages do not all show the same two cards.
+        order = sorted(k for k, v in DOCS.items() if v["split"] == "unseen")
+        start = order.index(doc_id)
+        cands.sort(key=lambda k: (order.index(k) - start) % len(order))
+        return cands[:2]
     cands.sort(key=lambda k: (not all(x in DOCS[k] for x in wanted), k))
     return cands[:2]
 
@@ -136,6 +155,10 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
         elif kind == "placeholder":
             placeholders[s[1]] = fch[s[1]]
             lab(fch[s[1]], L, "placeholder")
+        elif kind == "real":
+            # Left untranslated by the source's own translation: label it where it is.
+            i = s[1]
+            lab(blocks[i][1], L, blocks[i][0])
         elif kind == "nav":
             nav[s[1]] = fch["nav"][s[1]]
             lab(nav[s[1]], L, "other")
@@ -144,7 +167,7 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
 
     slug = fname.removesuffix(".html")
     site = ch["site"]
-    dom = "webkompas.example" if d["site"] == "webkompas" else "tuxtips.example"
+    dom = DOMAIN[d["site"]]
     img = f"/images/{slug}.jpg"
     body: list[str] = []
     for b in blocks:
@@ -177,7 +200,7 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
     )
     foot = " · ".join(f'<a href="/{i}/">{x}</a>' for i, x in enumerate(ch["footer"]))
     dup = f'        <p class="article__original-title">{h1dup}</p>\n' if h1dup else ""
-    time = f'<time datetime="2025-03-12">{ch["date"]}</time>'
+    time = f'<time datetime="{DATETIME[d["site"]]}">{ch["date"]}</time>'
     page = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -234,17 +257,19 @@ def build(fname: str, doc_id: str, lang: str, specs: list[tuple]) -> tuple[str, 
 </html>
 """
     text = plain(page.replace('"', " ").replace("=", " "))
+    site_traps = UNSEEN_SITE_TRAPS[lang] if d["split"] == "unseen" else SITE_TRAPS[lang]
     traps = [
-        x for x in dict.fromkeys(TRAPS.get(doc_id, []) + SITE_TRAPS[lang] + [site]) if x in text
+        x for x in dict.fromkeys(ALL_TRAPS.get(doc_id, []) + site_traps + [site]) if x in text
     ]
     return page, {"lang": lang, "source": SOURCE_ID[doc_id], "leftovers": labels, "traps": traps}
 
 
 def main() -> None:
-    out: dict[str, dict] = {"dev": {}, "holdout": {}}
-    for fname, doc_id, lang, specs in PAGES:
+    out: dict[str, dict] = {"dev": {}, "holdout": {}, "unseen": {}}
+    for fname, doc_id, lang, specs in PAGES + UNSEEN_PAGES:
         split = DOCS[doc_id]["split"]
         page, info = build(fname, doc_id, lang, specs)
+        (OUT / split).mkdir(exist_ok=True)
         (OUT / split / fname).write_text(page, encoding="utf-8")
         out[split][fname] = info
     for split, pages in out.items():

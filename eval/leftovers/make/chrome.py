@@ -1,4 +1,4 @@
-"""Site furniture (menus, byline labels, buttons) of the two fictional sites.
+"""Site furniture (menus, byline labels, buttons) of the three fictional sites.
 
 Written for this corpus (not taken from the sources): ordinary UI wording in
 each language. The article text itself comes from the sources (see README).
@@ -119,6 +119,66 @@ CHROME: dict[str, dict[str, dict[str, object]]] = {
             "more": "Read more",
             "footer": ["Legal notice", "Privacy", "Contact us"],
             "rights": "Texts licensed CC BY-SA 3.0.",
+        },
+    },
+    # Site C republishes Open Food Facts texts (split "unseen"). Its own name is
+    # a Dutch compound kept on every page; "Label Lens" is its app, "Scan Party"
+    # its event series; the footer names a Ghent square and the newsletter two
+    # Belgian dishes. All of these are traps, never leftovers.
+    "smaakwijzer": {
+        "fr": {
+            "site": "Smaakwijzer",
+            "nav_label": "Menu du site",
+            "nav": ["Accueil", "Nutrition", "Label Lens", "Scan Party", "Qui sommes-nous"],
+            "by": "Rédigé par",
+            "pub": "Mis en ligne le",
+            "date": "8 octobre 2024",
+            "search": "Chercher un aliment, une marque…",
+            "search_btn": "Chercher",
+            "share": "Partager l’article",
+            "newsletter": "Un dossier alimentation par mois, du waterzooi au stoemp.",
+            "email": "Votre e-mail",
+            "subscribe": "Je m’inscris",
+            "related": "Dans la même rubrique",
+            "more": "Lire l’article",
+            "footer": ["Mentions légales", "Vie privée", "Contact", "Presse"],
+            "rights": "Textes : Open Food Facts. Rédaction : Vrijdagmarkt, Gand.",
+        },
+        "nl": {
+            "site": "Smaakwijzer",
+            "nav_label": "Sitemenu",
+            "nav": ["Home", "Voeding", "Label Lens", "Scan Party", "Over ons"],
+            "by": "Opgesteld door",
+            "pub": "Verschenen op",
+            "date": "8 oktober 2024",
+            "search": "Zoek een product of merk…",
+            "search_btn": "Zoek",
+            "share": "Artikel delen",
+            "newsletter": "Elke maand een voedingsdossier, van waterzooi tot stoemp.",
+            "email": "Uw e-mail",
+            "subscribe": "Schrijf me in",
+            "related": "Meer over dit thema",
+            "more": "Verder lezen",
+            "footer": ["Colofon", "Privacy", "Contact", "Pers"],
+            "rights": "Teksten: Open Food Facts. Redactie: Vrijdagmarkt, Gent.",
+        },
+        "en": {
+            "site": "Smaakwijzer",
+            "nav_label": "Site menu",
+            "nav": ["Home", "Nutrition", "Label Lens", "Scan Party", "About us"],
+            "by": "By",
+            "pub": "Posted on",
+            "date": "8 October 2024",
+            "search": "Search a food or brand…",
+            "search_btn": "Find",
+            "share": "Share this article",
+            "newsletter": "One food story a month, from waterzooi to stoemp.",
+            "email": "Your email",
+            "subscribe": "Count me in",
+            "related": "More on this topic",
+            "more": "Keep reading",
+            "footer": ["Imprint", "Privacy", "Contact", "Press"],
+            "rights": "Texts: Open Food Facts. Edited at the Vrijdagmarkt, Ghent.",
         },
     },
 }
