@@ -238,7 +238,11 @@ def _details_html(p: _Placed) -> str:
         shown = f"{f.confidence:.0%}" if 0 <= f.confidence <= 1 else f"{f.confidence:g}"
         rows.append(("Confidence", _e(shown)))
     if f.fix is not None:
-        fix = f"<ins>{_e(f.fix.replacement)}</ins>" if f.fix.replacement else "<i>(remove)</i>"
+        fix = (
+            f"<ins>{_e(strip_codes(f.fix.replacement))}</ins>"
+            if f.fix.replacement
+            else "<i>(remove)</i>"
+        )
         if f.fix.source:
             fix += f' <span class="muted">from {_e(f.fix.source)}</span>'
         rows.append(("Proposed fix", fix))
@@ -264,7 +268,7 @@ def _tooltip(f: Finding) -> str:
     if f.confidence is not None and 0 <= f.confidence <= 1:
         bits.append(f"confidence {f.confidence:.0%}")
     if f.fix is not None:
-        bits.append(f"fix: {f.fix.replacement or '(remove)'}")
+        bits.append(f"fix: {strip_codes(f.fix.replacement) or '(remove)'}")
     return " — ".join(bits)
 
 
