@@ -628,7 +628,9 @@ def test_completeness_lists_ui_po_with_strings_and_words_like_pocount(
 
 
 @pytest.mark.parametrize("publish", [True, False])
-def test_published_unreviewed_segments_are_marked_and_counted(project: Path, publish: bool) -> None:
+def test_published_unreviewed_segments_are_marked_and_counted(
+    project: Path, publish: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     """#17 point 10: what build published from fuzzy entries is hatched on the page
     view and counted, and the count is the build summary's; with
     ``publish_fuzzy = false`` the source text is built instead and nothing is marked."""
@@ -658,6 +660,7 @@ def test_published_unreviewed_segments_are_marked_and_counted(project: Path, pub
                 assert int(shown[0].get("data-unreviewed")) == count
             marked += count
     assert marked == built.counts.get("unreviewed", 0)
+    assert f"{marked} published segments unreviewed" in capsys.readouterr().err
     assert (marked > 0) is publish
     index = dom(out / "index.html")
     totals = index.xpath('//table[@id="matrix"]//td[@data-total]')

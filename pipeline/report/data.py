@@ -47,6 +47,8 @@ class ReportResult:
     copies: int = 0
     unassigned: int = 0
     largest_page: int = 0
+    unreviewed: int = 0
+    """Segments the built pages show from fuzzy catalog entries (as marked)."""
     errors: list[PipelineError] = field(default_factory=list)
 
     @property

@@ -84,6 +84,7 @@ def build_report(
             if stale not in wanted and _generated(stale):
                 stale.unlink()
     result.unassigned = len(unassigned)
+    result.unreviewed = sum(c.unreviewed for c in cells)
     ui = ui_stats(settings, result.errors)
     index = _overview(settings, cells, articles, findings, unassigned, len(change_list), now, ui)
     _write(result, folder / "index.html", index)
