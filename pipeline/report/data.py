@@ -176,6 +176,26 @@ def ui_stats(settings: Settings, errors: list[PipelineError]) -> list[CatalogSta
     return rows
 
 
+def idle_catalogs(settings: Settings, counted: Sequence[CatalogStats]) -> list[str]:
+    """Article catalogs on disk that no page is built from (``pocount`` on the folder
+    counts them; ``tolk stats`` does not): an article published in that language by
+    its family, or an article gone from the sources.
+
+    ``counted`` are the catalogs shown, named from the project root.
+    """
+    shown = {c.path for c in counted}
+    idle = []
+    for lang in settings.languages:
+        folder = settings.locales / lang / "LC_MESSAGES"
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.po")):
+            name = settings.relative(path)
+            if path.stem != UI_CATALOG and name not in shown:
+                idle.append(name)
+    return idle
+
+
 # -- pages as blocks ------------------------------------------------------------
 @dataclass(frozen=True)
 class _Piece:

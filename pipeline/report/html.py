@@ -32,6 +32,7 @@ from pipeline.report.data import (
     _squash,
     block_marks,
     changes_path,
+    idle_catalogs,
     page_blocks,
 )
 from pipeline.text.codes import strip_codes
@@ -809,6 +810,18 @@ def _completeness_html(
         '<div class="scroll" role="region" aria-label="Completeness per catalog" tabindex="0">'
         f'<table class="completeness" id="catalogs"><thead>{head}</thead>'
         f"<tbody>{''.join(body)}</tbody><tfoot>{foot}</tfoot></table></div>"
+        + _idle_html(idle_catalogs(settings, [*articles, *ui]))
+    )
+
+
+def _idle_html(paths: Sequence[str]) -> str:
+    if not paths:
+        return ""
+    items = "".join(f"<li><code>{_e(p)}</code></li>" for p in paths)
+    return (
+        '<div id="idle"><p class="muted">Not counted: catalogs no page is built from (the '
+        "article is published in that language by its family, or gone from the sources); "
+        f"<code>pocount</code> on the folder counts them.</p><ul>{items}</ul></div>"
     )
 
 
