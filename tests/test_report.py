@@ -227,7 +227,7 @@ def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
         "location": "p.title",
         "key": "p-1",
         "check": "mixed-language",
-        "before": f"{DUTCH_TITLE} <img src=x onerror=alert(1)>",
+        "before": f"<g1>{DUTCH_TITLE}</g1> <img src=x onerror=alert(1)>",
         "after": "",
         "source": "remove-foreign-line",
     }
@@ -247,6 +247,8 @@ def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
     seed = dom(result.folder / "articles" / f"{SEED_004}.html")
     fixes = seed.xpath('//section[@id="fr"]//table[@class="fixes"]//td')
     assert any("remove-foreign-line" in td.text_content() for td in fixes)
+    shown = " ".join(td.text_content() for td in fixes)
+    assert DUTCH_TITLE in shown and "<g1>" not in shown  # the catalog's codes are not text
     index = dom(result.index)
     assert "somewhere/else.html" in index.text_content()  # findings of unknown files stay visible
 

@@ -422,7 +422,8 @@ def _fixes_html(changes: Sequence[Change]) -> str:
         return '<p class="muted">No fixes applied (<code>tolk fix</code> changed nothing here).</p>'
     rows = "".join(
         f"<tr><td>{c.line}</td><td>{_e(c.check)}</td>"
-        f'<td class="text"><del>{_e(c.before)}</del> → <ins>{_e(c.after)}</ins></td>'
+        f'<td class="text"><del>{_e(strip_codes(c.before))}</del> → '
+        f"<ins>{_e(strip_codes(c.after))}</ins></td>"
         f"<td>{_e(c.source)}</td></tr>"
         for c in sorted(changes, key=lambda c: (c.line, c.location, c.check, c.before))
     )
