@@ -597,6 +597,8 @@ def test_completeness_lists_ui_po_with_strings_and_words_like_pocount(
     assert tolk(project, "stats", "--format", "json") in (0, 1)
     catalogs = json.loads(capsys.readouterr().out)["catalogs"]
     index = dom(project / "build/report/index.html")
+    blockers = index.xpath('//div[@id="blockers"]')[0].text_content()
+    assert "Checks not run" in blockers and "passes" not in blockers  # --no-checks
     rows = completeness_rows(index)
     ui = [f"locales/{lang}/LC_MESSAGES/ui.po" for lang in settings.languages]
     assert all(project.joinpath(p).exists() for p in ui)

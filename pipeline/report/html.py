@@ -853,7 +853,10 @@ def _next_steps_html(
         str(item.get("check")) for item in findings.items if item.get("severity") == "error"
     )
     blockers = (
-        "<p>No errors: <code>tolk check</code> passes in CI.</p>"
+        "<p>Checks not run here: <code>tolk check source_articles build</code> says what "
+        "blocks CI.</p>"
+        if not findings.available
+        else "<p>No errors: <code>tolk check</code> passes in CI.</p>"
         if not errors
         else "<p>Block CI (<code>tolk check</code> exits 1): "
         f"{_plural(sum(errors.values()), 'error')} in "
