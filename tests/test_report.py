@@ -500,6 +500,9 @@ def test_report_end_to_end_in_chromium(
     cells = drafted.xpath(f'//section[@id="{first["lang"]}"]//td[@class="unreviewed"]')
     assert sum(int(td.get("data-unreviewed")) for td in cells) == first["unreviewed_segments"]
     assert "published unreviewed" in cells[0].text_content()
+    assert all("drafted" in td.getparent().get("class") for td in cells)
+    assert drafted.xpath('//input[@id="only-unreviewed"]')  # a filter for reviewers
+    assert not cauchemars.xpath('//input[@id="only-unreviewed"]')  # nothing to filter there
     assert drafted.xpath(
         '//ul[contains(@class, "legend")]//span[contains(@class, "state-unreviewed")]'
     )
@@ -514,6 +517,11 @@ def test_report_end_to_end_in_chromium(
         ),
         browser.screenshot(
             f"{url}?only-findings", SCREENSHOTS / "report-seed-004-phone.png", "390,1400"
+        ),
+        browser.screenshot(
+            (out / "articles" / f"{first['article']}.html").as_uri() + "?only-unreviewed",
+            SCREENSHOTS / "report-unreviewed.png",
+            "1280,1400",
         ),
         browser.screenshot(
             out.joinpath("index.html").as_uri(), SCREENSHOTS / "report-index-phone.png", "390,1400"

@@ -534,7 +534,14 @@ class _ArticleBuilder:
             "</header>"
             '<main id="main">'
             '<p class="filter"><label><input type="checkbox" id="only-findings"> '
-            "Show only blocks with findings</label></p>"
+            "Show only blocks with findings</label>"
+            + (
+                ' <label><input type="checkbox" id="only-unreviewed"> '
+                "Show only blocks published unreviewed</label>"
+                if any(self.unreviewed.values())
+                else ""
+            )
+            + "</p>"
             f"{''.join(sections)}</main>"
             f'<footer class="bottom">Tolk {_e(__version__)} · '
             '<a href="../index.html">Overview</a></footer>'
@@ -612,7 +619,7 @@ class _ArticleBuilder:
                 attrs = f' class="unreviewed" data-unreviewed="{drafts}"'
             either = sblock or bblock
             where = _where_html(either) if either is not None else "<th></th>"
-            cls = "flagged" if mine else "plain"
+            cls = ("flagged" if mine else "plain") + (" drafted" if drafts else "")
             rows.append(
                 f'<tr id="{lang}-u{unit}" class="{cls}">{where}'
                 f"{_cell_html(sblock, [], a.lang, src_label)}"
