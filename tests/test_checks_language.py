@@ -61,9 +61,13 @@ def test_half_a_sentence_in_another_language_is_shown() -> None:
     problem = MixedLanguage(CheckContext(judge=list_judge())).check(Item(text, "fr"))
     assert problem is not None
     assert (
-        "part of the text is English" in problem.message
+        "part of the text is English on a French page" in problem.message
         and "“half of the time.”" in problem.message
     )
+    text = "The magnesium helps, la moitié du temps."
+    judge = FakeJudge({"moitié": "fr"}, confidence=0.97, passing=0.99, mixed="moitié")
+    problem = MixedLanguage(CheckContext(judge=judge)).check(Item(text, "en"))
+    assert problem is not None and "French on an English page" in problem.message
 
 
 def test_deliberately_foreign_and_untranslated_texts_are_not_judged() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -18,6 +19,7 @@ from pipeline.checks.runner import check_files, run_checks
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.segments import Segment
+from pipeline.text.codes import strip_codes
 
 from .conftest import FakeJudge
 
@@ -133,6 +135,23 @@ def test_seed_findings_carry_the_fixes(seed_report: CheckReport) -> None:
     assert by_key[(CAUCHEMARS, 58, "mixed-language")].fix is None  # no suggest hook
 
 
+def test_glued_findings_mark_only_the_glued_words(seed_report: CheckReport) -> None:
+    """#17 point 8: a glued-word finding says where the join is, so the report marks
+    "abaissantpics", not the paragraph; the message names the same pairs."""
+    glued = [f for f in seed_report.findings if f.check == "glued-words"]
+    assert glued
+    for f in glued:
+        plain = strip_codes(f.text)
+        shown = [plain[a:b] for a, b in f.marks]
+        assert shown and all(" " not in s for s in shown), (f.line, shown)
+        pairs = [p.replace("|", "") for p in re.findall(r"“([^”]+)”", f.message)]
+        assert shown == pairs
+    by_line = {f.line: [strip_codes(f.text)[a:b] for a, b in f.marks] for f in glued}
+    assert by_line[76] == ["abaissantpics", "cortisolqui"]
+    assert by_line[86] == ["existantesanté", "mentaleconditions"]
+    assert json.loads(render(seed_report, "json"))["findings"][0]["marks"] is not None
+
+
 def test_the_english_references_of_seed_004_are_not_leftovers(seed_report: CheckReport) -> None:
     lines = {f.line for f in seed_report.findings if Path(f.file).name == THREONATE}
     assert not lines & set(range(77, 84))
@@ -161,6 +180,7 @@ def test_json_has_the_exact_shape(seed_report: CheckReport) -> None:
             "message",
             "fix",
             "span",
+            "marks",
         ]
         assert finding["span"] is None or (
             len(finding["span"]) == 2 and finding["span"][0] < finding["span"][1]

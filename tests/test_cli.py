@@ -254,6 +254,32 @@ def test_init_starts_a_project_that_runs_end_to_end(
     assert main(["-q", "fix", "--lang", "fr", "source_articles/magnesium-cauchemars.html"]) == 0
     fixed = (site / "build" / "fixed" / "magnesium-cauchemars.html").read_text(encoding="utf-8")
     assert "Rédigé par" in fixed, "the seeded furniture repairs the English byline"
+    assert main(["-q", "check", "source_articles", "build"]) in (0, 1)
+    assert main(["-q", "report", "--no-checks"]) == 0
+    index = (site / "build" / "report" / "index.html").read_text(encoding="utf-8")
+    assert 'data-catalog="locales/fr/LC_MESSAGES/ui.po"' in index  # the seeded furniture counts
+
+
+def test_init_says_where_to_go_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The commands read ./tolk.toml: after `tolk init DIR` the next step is inside DIR."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "my site"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "next: put your pages in my site/source_articles/, then cd 'my site' && tolk extract" in err
+    )
+    monkeypatch.chdir(tmp_path / "my site")
+    (tmp_path / "my site" / "tolk.toml").unlink()
+    assert main(["init"]) == 2  # the folders are there: refused, nothing overwritten
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    assert main(["init"]) == 0
+    assert (
+        "next: put your pages in source_articles/, then run tolk extract" in capsys.readouterr().err
+    )
 
 
 def test_a_mistyped_command_names_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:

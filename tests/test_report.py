@@ -17,6 +17,8 @@ from lxml import html as lxml_html
 
 from pipeline import cli, report
 from pipeline.checks.base import SEVERITIES
+from pipeline.checks.output import render
+from pipeline.checks.runner import run_checks
 from pipeline.cli import report as report_command
 from pipeline.config import Settings, load_settings
 from pipeline.errors import InputError
@@ -25,7 +27,7 @@ from pipeline.project import discover
 from pipeline.report import Finding, Findings, build_report, page_blocks, place_finding
 from pipeline.report import html as report_html
 
-from .conftest import ROOT
+from .conftest import ROOT, FakeJudge
 
 SEED_004 = "magnesium-l-threonate"
 DUTCH_TITLE = "Magnesium L-threonaat: hersengezondheid"
@@ -149,6 +151,64 @@ def test_a_finding_whose_text_is_not_on_its_line_marks_the_segment() -> None:
     assert blocks[unit].text[start:end] == "Le magnésium"
 
 
+GLUED_PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><title>Essai</title></head><body>
+<p>Il inhibe l'axe HPA,   abaissant<a href="/x">pics de cortisol</a>qui peut gêner.</p>
+<p>Régulation :Il inhibe l'axe, alignant<em>rythme circadiens</em> et repos.</p>
+</body></html>
+"""
+
+
+def glued_page_findings(tmp_path: Path) -> tuple[list[Finding], dict[int, Any]]:
+    """The real checks on a page with glued words, through their JSON, and its blocks."""
+    page = tmp_path / "essai.html"
+    page.write_text(GLUED_PAGE, encoding="utf-8")
+    checked = run_checks([page], judge=FakeJudge())
+    items = json.loads(render(checked, "json"))["findings"]
+    return [Finding.from_json(i) for i in items], page_blocks(extract_text(GLUED_PAGE))
+
+
+def test_a_glued_finding_marks_only_its_join(tmp_path: Path) -> None:
+    """#17 point 8: the join is marked, not the paragraph, even where another check
+    flags the same sentence (its mark then holds the join's)."""
+    findings, blocks = glued_page_findings(tmp_path)
+    assert {f.check for f in findings} >= {"glued-words", "punctuation-spacing"}
+    placed = report_html._place_all(findings, blocks, "fr")
+    marked = {}
+    for unit, block in blocks.items():
+        html_text = report_html._highlight(block.text, [p for p in placed if p.unit == unit])
+        marked[unit] = lxml_html.fragment_fromstring(html_text, create_parent="td")
+    joins = [
+        m.text_content()
+        for td in marked.values()
+        for m in td.xpath('.//mark[@class="sev-error join"]')
+    ]
+    assert joins == ["abaissantpics", "cortisolqui", "alignantrythme"]
+    # "Régulation :Il ...": the sentence's punctuation mark holds the join's mark.
+    (second,) = [td for td in marked.values() if "Régulation" in td.text_content()]
+    (outer,) = second.xpath("mark[not(contains(@class, 'join'))]")
+    assert outer.xpath(".//mark[contains(@class, 'join')]")[0].text == "alignantrythme"
+    # One link to each finding's panel, however many marks it has.
+    links = [a.get("href") for td in marked.values() for a in td.xpath(".//a[@class]")]
+    assert len(links) == len(set(links)) == len(findings)
+
+
+def test_marks_of_saved_json_survive_squashed_white_space() -> None:
+    f = Finding.from_json(finding(text="a  b<g1>c</g1>d", marks=[[3, 6]], span=[0, 2]))
+    assert f.marks == ((3, 6),) and f.span == (0, 2)
+    blocks = page_blocks(
+        extract_text(PAGE.replace("Le magnésium</h1>", "Le magnésium</h1><p>x a  b<b>c</b>d</p>"))
+    )
+    (block,) = [b for b in blocks.values() if b.text == "x a bcd"]
+    start = block.text.index("a b")
+    ((a, b),) = report.block_marks(f, block, start, start + 5)
+    assert block.text[a:b] == "bcd"
+    assert report.block_marks(f, block, 0, len(block.text)) == ()  # not its text: no narrowing
+    bad = Finding.from_json(finding(text="ab", marks=[[1, 9], "x", [2, 1]]))
+    assert bad.marks == ((1, 9),)  # the malformed pairs are dropped on reading
+    assert report.block_marks(bad, block, 0, 2) == ()  # one out of its text: none is used
+
+
 # -- the site -------------------------------------------------------------------------
 def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
     settings = built_project(project)
@@ -167,7 +227,7 @@ def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
         "location": "p.title",
         "key": "p-1",
         "check": "mixed-language",
-        "before": f"{DUTCH_TITLE} <img src=x onerror=alert(1)>",
+        "before": f"<g1>{DUTCH_TITLE}</g1> <img src=x onerror=alert(1)>",
         "after": "",
         "source": "remove-foreign-line",
     }
@@ -187,6 +247,8 @@ def test_report_escapes_untrusted_text_and_lists_fixes(project: Path) -> None:
     seed = dom(result.folder / "articles" / f"{SEED_004}.html")
     fixes = seed.xpath('//section[@id="fr"]//table[@class="fixes"]//td')
     assert any("remove-foreign-line" in td.text_content() for td in fixes)
+    shown = " ".join(td.text_content() for td in fixes)
+    assert DUTCH_TITLE in shown and "<g1>" not in shown  # the catalog's codes are not text
     index = dom(result.index)
     assert "somewhere/else.html" in index.text_content()  # findings of unknown files stay visible
 
@@ -408,6 +470,43 @@ def test_report_end_to_end_in_chromium(
     assert "Dutch (nl)" in panel_text and "French (fr)" in panel_text
     assert any(word in mark.getnext().text_content() for word in ("error", "warning", "info"))
 
+    # #17 point 8, as the browser shows it: what to do next, completeness with every
+    # ui.po in strings and words, findings per check, the join of glued words, and
+    # what build published unreviewed.
+    assert index.xpath('//h2[@id="next"]') and index.xpath('//table[@id="send"]//tr[@data-catalog]')
+    assert index.xpath('//div[@id="blockers"]')[0].text_content().startswith("Block CI")
+    by_check = index.xpath('//table[@id="checks"]//tr[@data-check]/@data-check')
+    assert "glued-words" in by_check and "mixed-language" in by_check
+    for lang in settings.languages:
+        (ui_row,) = index.xpath(
+            f'//table[@id="catalogs"]//tr[@data-catalog="locales/{lang}/LC_MESSAGES/ui.po"]'
+        )
+        assert "ui.po" in ui_row.text_content()
+        assert int(ui_row.xpath("td[@data-total-words]")[0].text) > 0
+    (all_row,) = index.xpath('//table[@id="catalogs"]//tr[@data-total="all"]')
+    assert "ui.po" in all_row.text_content()
+    cauchemars = browser.dom((out / "articles" / "magnesium-cauchemars.html").as_uri())
+    joins = [
+        m.text_content()
+        for m in cauchemars.xpath('//section[@id="fr"]//td//mark[contains(@class, "join")]')
+    ]
+    assert "abaissantpics" in joins and "(2007)Voir" in joins
+    assert all(" " not in j and len(j) < 30 for j in joins), joins
+    data = json.loads((out / "data.json").read_text(encoding="utf-8"))
+    drafts = [c for c in data["cells"] if c["unreviewed_segments"]]
+    assert drafts  # the bundled catalogs hold fuzzy entries that build publishes
+    first = drafts[0]
+    drafted = browser.dom((out / "articles" / f"{first['article']}.html").as_uri())
+    cells = drafted.xpath(f'//section[@id="{first["lang"]}"]//td[@class="unreviewed"]')
+    assert sum(int(td.get("data-unreviewed")) for td in cells) == first["unreviewed_segments"]
+    assert "published unreviewed" in cells[0].text_content()
+    assert all("drafted" in td.getparent().get("class") for td in cells)
+    assert drafted.xpath('//input[@id="only-unreviewed"]')  # a filter for reviewers
+    assert not cauchemars.xpath('//input[@id="only-unreviewed"]')  # nothing to filter there
+    assert drafted.xpath(
+        '//ul[contains(@class, "legend")]//span[contains(@class, "state-unreviewed")]'
+    )
+
     # Pictures for a person: overview, seed 004 (wide and phone-sized).
     shots = [
         browser.screenshot(
@@ -418,6 +517,11 @@ def test_report_end_to_end_in_chromium(
         ),
         browser.screenshot(
             f"{url}?only-findings", SCREENSHOTS / "report-seed-004-phone.png", "390,1400"
+        ),
+        browser.screenshot(
+            (out / "articles" / f"{first['article']}.html").as_uri() + "?only-unreviewed",
+            SCREENSHOTS / "report-unreviewed.png",
+            "1280,1400",
         ),
         browser.screenshot(
             out.joinpath("index.html").as_uri(), SCREENSHOTS / "report-index-phone.png", "390,1400"
@@ -468,3 +572,122 @@ def test_overview_totals_checks_and_next_steps_match_check_and_stats(
         ]
     blockers = index.xpath('//div[@id="blockers"]')[0].text_content()
     assert f"{summary['by_severity']['error']} errors" in blockers
+
+
+def completeness_rows(index: Any) -> dict[str, dict[str, int]]:
+    """Each row of the completeness table by its catalog or total, as numbers."""
+    rows = {}
+    for tr in index.xpath('//table[@id="catalogs"]//tr[td]'):
+        key = next(
+            f"{a}={tr.get(a)}"
+            for a in ("data-catalog", "data-subtotal", "data-lang-total", "data-total")
+            if tr.get(a)
+        )
+        rows[key] = {
+            name[len("data-") :]: int(value)
+            for td in tr.xpath("td")
+            for name, value in td.attrib.items()
+            if name.startswith("data-") and value.isdigit()
+        }
+    return rows
+
+
+def test_completeness_lists_ui_po_with_strings_and_words_like_pocount(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#17 point 8: every catalog of ``tolk stats`` and each language's ``ui.po``,
+    strings and words; strings as Translate Toolkit's ``pocount`` counts them, words
+    and totals as ``tolk stats`` does."""
+    pocount = pytest.importorskip("translate.tools.pocount")
+    settings = built_project(project)
+    assert tolk_report(project, "--no-checks") == 0
+    capsys.readouterr()
+    assert tolk(project, "stats", "--format", "json") in (0, 1)
+    catalogs = json.loads(capsys.readouterr().out)["catalogs"]
+    index = dom(project / "build/report/index.html")
+    blockers = index.xpath('//div[@id="blockers"]')[0].text_content()
+    assert "Checks not run" in blockers and "passes" not in blockers  # --no-checks
+    rows = completeness_rows(index)
+    ui = [f"locales/{lang}/LC_MESSAGES/ui.po" for lang in settings.languages]
+    assert all(project.joinpath(p).exists() for p in ui)
+    assert {k.partition("=")[2] for k in rows if k.startswith("data-catalog")} == {
+        c["path"] for c in catalogs
+    } | set(ui)
+    for path in [c["path"] for c in catalogs] + ui:
+        row = rows[f"data-catalog={path}"]
+        counted = pocount.calcstats(str(project / path))
+        for state in ("translated", "fuzzy", "untranslated", "total"):
+            assert row[state] == counted[state], (path, state)
+        assert row["total-words"] == sum(
+            row[f"{s}-words"] for s in ("translated", "fuzzy", "untranslated")
+        )
+    for c in catalogs:
+        row = rows[f"data-catalog={c['path']}"]
+        assert [row[f"{s}-words"] for s in ("translated", "fuzzy", "untranslated")] == [
+            c["translated_words"], c["fuzzy_words"], c["untranslated_words"]
+        ]  # fmt: skip
+    # What pocount on the folders counts beyond these is listed apart, by name.
+    on_disk = {
+        str(p.relative_to(project))
+        for p in project.glob("locales/*/LC_MESSAGES/*.po")
+        if p.parent.parent.name in settings.languages
+    }
+    idle = index.xpath('//div[@id="idle"]//li/code/text()')
+    assert sorted(on_disk - set(ui) - {c["path"] for c in catalogs}) == idle
+    assert idle  # the bundled project has two: articles published in French by their families
+    for key in ("translated", "fuzzy", "untranslated"):
+        articles = sum(c[key] for c in catalogs)
+        assert rows["data-total=articles"][key] == articles
+        assert rows["data-total=all"][key] == articles + sum(
+            rows[f"data-catalog={p}"][key] for p in ui
+        )
+        words = sum(c[f"{key}_words"] for c in catalogs)
+        assert rows["data-total=articles"][f"{key}-words"] == words
+        for lang in settings.languages:
+            mine = [c for c in catalogs if c["lang"] == lang]
+            if mine:
+                assert rows[f"data-subtotal={lang}"][key] == sum(c[key] for c in mine)
+
+
+@pytest.mark.parametrize("publish", [True, False])
+def test_published_unreviewed_segments_are_marked_and_counted(
+    project: Path, publish: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#17 point 10: what build published from fuzzy entries is hatched on the page
+    view and counted, and the count is the build summary's; with
+    ``publish_fuzzy = false`` the source text is built instead and nothing is marked."""
+    from pipeline.stages.build import build_articles
+
+    config = project / "tolk.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"publish_fuzzy = {str(publish).lower()}\n",
+        encoding="utf-8",
+    )
+    assert tolk(project, "extract") == 0
+    settings = load_settings(config)
+    built = build_articles(
+        settings, discover(settings), include_fuzzy=settings.publish_fuzzy, quiet=True
+    )
+    assert tolk_report(project, "--no-checks") == 0
+    out = project / "build/report"
+    marked = 0
+    for page in sorted((out / "articles").glob("*.html")):
+        tree = dom(page)
+        for section in tree.xpath('//section[@class="lang"]'):
+            cells = section.xpath('.//td[@class="unreviewed"]')
+            count = sum(int(td.get("data-unreviewed")) for td in cells)
+            assert all("published unreviewed" in td.text_content() for td in cells)
+            shown = section.xpath('.//p[contains(@class, "unreviewed-count")]')
+            if shown:
+                assert int(shown[0].get("data-unreviewed")) == count
+            marked += count
+    assert marked == built.counts.get("unreviewed", 0)
+    assert f"{marked} published segments unreviewed" in capsys.readouterr().err
+    assert (marked > 0) is publish
+    index = dom(out / "index.html")
+    totals = index.xpath('//table[@id="matrix"]//td[@data-total]')
+    assert sum(int(td.get("data-unreviewed")) for td in totals) == marked
+    headline = " ".join(index.xpath("//header//p")[0].text_content().split())
+    assert f"published unreviewed: {marked} segment" in headline
+    data = json.loads((out / "data.json").read_text(encoding="utf-8"))
+    assert sum(c["unreviewed_segments"] or 0 for c in data["cells"]) == marked

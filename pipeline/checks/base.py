@@ -145,6 +145,10 @@ class Problem:
     spans: tuple[tuple[int, int, str], ...] = ()
     """Foreign runs inside the text, as (start, end, language) offsets into the
     item's text, when only part of it is foreign; empty when all of it is."""
+    marks: tuple[tuple[int, int], ...] = ()
+    """Where in the item's plain text (codes removed) the problem is, when it is
+    narrower than the text and the text is still the finding's (the two words
+    of a glued pair): what a reader's eye is sent to, not what is reported."""
 
 
 class Check:
@@ -254,6 +258,10 @@ class Finding:
     key: str = ""
     span: tuple[int, int] | None = None
     """Where ``text`` lies in the segment's text, when it is part of it."""
+    marks: tuple[tuple[int, int], ...] = ()
+    """(start, end) ranges of the plain ``text`` (codes removed) the problem is
+    about, when narrower than the text: the report marks these, not the whole
+    sentence (a glued pair, not its paragraph)."""
     code_tags: CodeTags = field(default=(), compare=False, repr=False)
     """The tags behind the inline codes of ``text``, so a table shows ``<a>``, not ``<g1>``."""
 
@@ -302,6 +310,10 @@ class Finding:
             fix=Fix(str(fix.get("replacement") or ""), str(fix.get("source") or ""))
             if isinstance(fix, Mapping) and fix.get("replacement") is not None
             else None,
+            span=_pair(data.get("span")),
+            marks=tuple(p for p in map(_pair, data.get("marks") or ()) if p is not None)
+            if isinstance(data.get("marks"), list)
+            else (),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -321,7 +333,22 @@ class Finding:
             "message": self.message,
             "fix": None if self.fix is None else self.fix.to_json(),
             "span": None if self.span is None else list(self.span),
+            "marks": [list(m) for m in self.marks],
         }
+
+
+def _pair(value: Any) -> tuple[int, int] | None:
+    """A ``[start, end]`` of saved JSON as offsets, or None when it is not one.
+
+    >>> _pair([3, 7]), _pair([7, 3]), _pair("3-7"), _pair([1, True])
+    ((3, 7), None, None, None)
+    """
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return None
+    start, end = value
+    if not all(type(v) is int for v in (start, end)) or not 0 <= start < end:
+        return None
+    return start, end
 
 
 def _opt_str(value: Any) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import ClassVar
 
 from pipeline.checks.base import Check, Item, Problem
@@ -74,19 +75,23 @@ class GluedWords(Check):
         if "<" not in item.text:
             return None
         if item.source is not None:
-            pairs = self._against_source(item.source, item.text, item.lang)
+            joins = self._against_source(item.source, item.text, item.lang)
         else:
-            pairs = [g.shown for g in find_glued(item.text, item.lang, item.tag_of)]
-        if not pairs:
+            _plain, index = plain_map(item.text)
+            joins = [
+                (g.shown, _join_mark(bisect_left(index, g.at), g.left, g.right))
+                for g in find_glued(item.text, item.lang, item.tag_of)
+            ]
+        if not joins:
             return None
-        shown = ", ".join(f"“{p}”" for p in pairs)
-        return Problem(f"words glued at a tag boundary: {shown}")
+        shown = ", ".join(f"“{pair}”" for pair, _mark in joins)
+        return Problem(f"words glued at a tag boundary: {shown}", marks=tuple(m for _p, m in joins))
 
     @staticmethod
-    def _against_source(source: str, target: str, lang: str) -> list[str]:
+    def _against_source(source: str, target: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
         want = boundary_pattern(source)
         plain, _index = plain_map(target)
-        pairs: list[str] = []
+        pairs: list[tuple[str, tuple[int, int]]] = []
         for i, start, end in code_boundaries(target):
             if not (plain[i].isalpha() and plain[i + 1].isalpha()):
                 continue
@@ -102,5 +107,14 @@ class GluedWords(Check):
                 is_function_word(left, lang) or is_function_word(right, lang)
             ):
                 continue
-            pairs.append(f"{left}|{right}")
+            pairs.append((f"{left}|{right}", _join_mark(i + 1, left, right)))
         return pairs
+
+
+def _join_mark(at: int, left: str, right: str) -> tuple[int, int]:
+    """The plain range of a glued pair whose lost space belongs at plain index ``at``.
+
+    >>> _join_mark(9, "abaissant", "pics")
+    (0, 13)
+    """
+    return at - len(left), at + len(right)

@@ -270,7 +270,7 @@ class MixedLanguage(Check):
             s.end - s.start < len(verdict.text) * 0.8 for s in verdict.spans
         ):
             parts = ", ".join(f"“{verdict.text[s.start : s.end].strip()}”" for s in verdict.spans)
-            message = f"part of the text is {found_name} on a {page_name} {where}: {parts}"
+            message = f"part of the text is {found_name} on {_a(page_name)} {where}: {parts}"
         else:
             message = f"{found_name} text left on {_a(page_name)} {where}"
         if aligned is not None:

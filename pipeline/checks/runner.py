@@ -66,6 +66,7 @@ def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
         confidence=problem.confidence,
         fix=fix_for(check, item, problem),
         key=item.key,
+        marks=problem.marks,
         code_tags=item.code_tags,
     )
 
@@ -83,6 +84,7 @@ def findings_of(check: Check, item: Item, problem: Problem) -> list[Finding]:
             found_lang=lang,
             span=(start, end),
             fix=None,
+            marks=(),
         )
         for start, end, lang in problem.spans
     ]

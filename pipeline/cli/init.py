@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from pipeline.cli.common import EXIT_OK, Subparsers, add_command, say, shown
@@ -15,8 +16,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     root = Path(args.dir)
     written = init_project(root)
-    say(f"init: {len(written)} files written in {shown(root)}/")
-    say("next: put your pages in source_articles/, then run tolk extract")
+    where = shown(root)
+    say(f"init: {len(written)} files written in {where}/")
+    if str(where) in ("", "."):
+        say("next: put your pages in source_articles/, then run tolk extract")
+    else:  # the commands read ./tolk.toml: they run inside the project
+        say(
+            f"next: put your pages in {where}/source_articles/, "
+            f"then cd {shlex.quote(str(where))} && tolk extract"
+        )
     return EXIT_OK
 
 

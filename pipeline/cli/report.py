@@ -41,7 +41,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"report: {len(articles)} articles, {len(result.pages)} pages "
         f"({result.written} files changed), {result.findings} findings "
         f"({result.placed} marked in place, {result.copies} repeats of a source in "
-        f"build/<its language>/ shown once); largest page "
+        f"build/<its language>/ shown once), {result.unreviewed} published segments "
+        f"unreviewed; largest page "
         f"{result.largest_page / 1000:.0f} kB; {took:.1f}s; open {result.index}",
         file=sys.stderr,
     )

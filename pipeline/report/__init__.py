@@ -24,6 +24,7 @@ from pipeline.checks.base import Finding
 from pipeline.report.data import (
     Findings,
     ReportResult,
+    block_marks,
     changes_path,
     check_paths,
     collect_findings,
@@ -42,6 +43,7 @@ __all__ = [
     "Finding",
     "Findings",
     "ReportResult",
+    "block_marks",
     "build_report",
     "changes_path",
     "check_paths",

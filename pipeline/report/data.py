@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.catalogs.po import CatalogStats
 from pipeline.checks.base import Finding
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
@@ -19,6 +20,9 @@ from pipeline.fixes.changes import load_changes as read_change_list
 from pipeline.project import Article, changes_file, fixed_dir
 from pipeline.segments import Page, Segment
 from pipeline.text.codes import strip_codes
+
+UI_CATALOG = "ui"
+"""The article name :class:`CatalogStats` of a ``ui.po`` carry: no article has it."""
 
 
 # -- data ---------------------------------------------------------------------
@@ -43,6 +47,8 @@ class ReportResult:
     copies: int = 0
     unassigned: int = 0
     largest_page: int = 0
+    unreviewed: int = 0
+    """Segments the built pages show from fuzzy catalog entries (as marked)."""
     errors: list[PipelineError] = field(default_factory=list)
 
     @property
@@ -150,6 +156,46 @@ def load_changes(settings: Settings) -> list[Change]:
         return []
 
 
+def ui_stats(settings: Settings, errors: list[PipelineError]) -> list[CatalogStats]:
+    """Completeness of each language's ``ui.po`` (the page furniture), as the
+    article catalogs' is counted; a catalog that cannot be read goes to ``errors``."""
+    from pipeline.catalogs import po as catalog
+    from pipeline.project import ui_catalog
+
+    rows = []
+    for lang in settings.languages:
+        path = ui_catalog(settings, lang)
+        if not path.exists():
+            continue
+        try:
+            po = catalog.load_catalog(path)
+        except PipelineError as exc:
+            errors.append(exc)
+            continue
+        rows.append(catalog.catalog_stats(po, settings.relative(path), UI_CATALOG, lang))
+    return rows
+
+
+def idle_catalogs(settings: Settings, counted: Sequence[CatalogStats]) -> list[str]:
+    """Article catalogs on disk that no page is built from (``pocount`` on the folder
+    counts them; ``tolk stats`` does not): an article published in that language by
+    its family, or an article gone from the sources.
+
+    ``counted`` are the catalogs shown, named from the project root.
+    """
+    shown = {c.path for c in counted}
+    idle = []
+    for lang in settings.languages:
+        folder = settings.locales / lang / "LC_MESSAGES"
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.po")):
+            name = settings.relative(path)
+            if path.stem != UI_CATALOG and name not in shown:
+                idle.append(name)
+    return idle
+
+
 # -- pages as blocks ------------------------------------------------------------
 @dataclass(frozen=True)
 class _Piece:
@@ -172,6 +218,27 @@ class _Block:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def squashed_offsets(text: str) -> list[int]:
+    """For each offset 0..len(text) of ``text``, the offset in its squashed form
+    (white space runs as one space, none at the ends), as the blocks hold text.
+
+    >>> squashed_offsets(" a  b ")
+    [0, 0, 1, 1, 2, 3, 3]
+    """
+    out: list[int] = []
+    pos = 0
+    gap = False  # white space seen after a word, not yet written
+    for ch in text:
+        out.append(pos + (1 if gap and not ch.isspace() else 0))
+        if ch.isspace():
+            gap = gap or pos > 0
+        else:
+            pos += 2 if gap else 1
+            gap = False
+    out.append(pos)
+    return out
 
 
 def page_blocks(page: Page) -> dict[int, _Block]:
@@ -209,6 +276,14 @@ class _Placed:
     unit: int | None = None
     start: int = 0
     end: int = 0
+    marks: tuple[tuple[int, int], ...] = ()
+    """Narrower ranges of the block to mark instead of (start, end): the joins of
+    glued words, from the finding's own marks."""
+
+    @property
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        """What the page marks for this finding."""
+        return self.marks or ((self.start, self.end),)
 
 
 class PageIndex:
@@ -266,6 +341,30 @@ class PageIndex:
             if at >= 0:
                 return block.unit, at, at + len(needle)
         return None
+
+
+def block_marks(
+    finding: Finding, block: _Block, start: int, end: int
+) -> tuple[tuple[int, int], ...]:
+    """The finding's marks as ranges of ``block``, where its text was placed at
+    ``start:end``; none when the placed text is not the finding's (a fallback to
+    the whole segment) or a mark falls outside it.
+
+    The marks count plain characters of the finding's text; the block holds that
+    text squashed, so each offset is carried over through :func:`squashed_offsets`.
+    """
+    if not finding.marks:
+        return ()
+    plain = strip_codes(finding.text)
+    if len(_squash(plain)) != end - start:
+        return ()
+    shift = squashed_offsets(plain)
+    out = []
+    for a, b in finding.marks:
+        if not 0 <= a < b <= len(plain):
+            return ()
+        out.append((start + shift[a], start + shift[b]))
+    return tuple(out)
 
 
 def place_finding(finding: Finding, blocks: Mapping[int, _Block]) -> tuple[int, int, int] | None:

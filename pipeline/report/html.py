@@ -24,7 +24,17 @@ from pipeline.html.extract import extract_file
 from pipeline.html.rules import site_rules
 from pipeline.languages import display_name
 from pipeline.project import Article
-from pipeline.report.data import Findings, PageIndex, _Block, _Placed, changes_path, page_blocks
+from pipeline.report.data import (
+    Findings,
+    PageIndex,
+    _Block,
+    _Placed,
+    _squash,
+    block_marks,
+    changes_path,
+    idle_catalogs,
+    page_blocks,
+)
 from pipeline.text.codes import strip_codes
 
 ICONS: dict[str, str] = {"error": "✖", "warning": "⚠", "info": "ℹ", "ok": "✓"}
@@ -156,6 +166,41 @@ class _Cell:
     stats: catalog.CatalogStats | None
     counts: Mapping[Severity, int]
     error: str | None = None
+    unreviewed: int = 0
+    """Segments the built page shows from fuzzy (unreviewed) catalog entries."""
+
+
+UNREVIEWED_LABEL = "⚑ published unreviewed"
+"""The badge of a built block showing fuzzy machine or memory output."""
+
+
+def _published_unreviewed(
+    source: _Block | None,
+    built: _Block | None,
+    reviewed: Mapping[str, str],
+    anyway: Mapping[str, str],
+    publish_fuzzy: bool,
+) -> int:
+    """Segments of a block whose fuzzy translation the built page shows.
+
+    Read from the page where it can be: ``publish_fuzzy = false`` or ``tolk build
+    --reviewed-only`` put the source text there instead. A fuzzy translation
+    identical to its source (a name, a number) looks the same either way; the
+    setting decides for it, as it decided for the build.
+    """
+    if source is None or built is None:
+        return 0
+    count = 0
+    for piece in source.pieces:
+        key = piece.segment.key
+        if key in reviewed or key not in anyway:
+            continue
+        shown = _squash(strip_codes(anyway[key]))
+        if shown == _squash(piece.segment.plain):
+            count += publish_fuzzy
+        elif shown and shown in built.text:
+            count += 1
+    return count
 
 
 def _unit_states(
@@ -194,7 +239,11 @@ def _details_html(p: _Placed) -> str:
         shown = f"{f.confidence:.0%}" if 0 <= f.confidence <= 1 else f"{f.confidence:g}"
         rows.append(("Confidence", _e(shown)))
     if f.fix is not None:
-        fix = f"<ins>{_e(f.fix.replacement)}</ins>" if f.fix.replacement else "<i>(remove)</i>"
+        fix = (
+            f"<ins>{_e(strip_codes(f.fix.replacement))}</ins>"
+            if f.fix.replacement
+            else "<i>(remove)</i>"
+        )
         if f.fix.source:
             fix += f' <span class="muted">from {_e(f.fix.source)}</span>'
         rows.append(("Proposed fix", fix))
@@ -220,51 +269,95 @@ def _tooltip(f: Finding) -> str:
     if f.confidence is not None and 0 <= f.confidence <= 1:
         bits.append(f"confidence {f.confidence:.0%}")
     if f.fix is not None:
-        bits.append(f"fix: {f.fix.replacement or '(remove)'}")
+        bits.append(f"fix: {strip_codes(f.fix.replacement) or '(remove)'}")
     return " — ".join(bits)
 
 
-def _highlight(text: str, placed: Sequence[_Placed]) -> str:
-    """The text escaped, with each finding's span in a ``<mark>`` and a link to its panel."""
-    spans: list[tuple[int, int, list[_Placed]]] = []
-    for p in sorted(placed, key=lambda p: (p.start, p.end, p.number)):
-        start, end = max(0, p.start), min(len(text), max(p.end, p.start))
+_Span = tuple[int, int, list["_Placed"]]
+
+
+def _merge(ranges: Sequence[tuple[int, int, _Placed]], size: int) -> list[_Span]:
+    """Ranges (clipped to ``size``) merged where they overlap, each with its findings."""
+    spans: list[_Span] = []
+    for a, b, p in sorted(ranges, key=lambda r: (r[0], r[1], r[2].number)):
+        start, end = max(0, a), min(size, max(a, b))
         if spans and start < spans[-1][1]:
             last = spans[-1]
-            spans[-1] = (last[0], max(last[1], end), [*last[2], p])
+            group = last[2] if any(q.fid == p.fid for q in last[2]) else [*last[2], p]
+            spans[-1] = (last[0], max(last[1], end), group)
         else:
             spans.append((start, end, [p]))
-    out: list[str] = []
-    pos = 0
-    for start, end, group in spans:
-        out.append(_e(text[pos:start]))
+    return spans
+
+
+def _highlight(text: str, placed: Sequence[_Placed]) -> str:
+    """The text escaped, with each finding's span in a ``<mark>`` and a link to its panel.
+
+    Findings about the whole text mark it; findings about a narrower part (the
+    join of glued words) get their own ``<mark class="join">``, nested inside a
+    whole-text mark when both fall on the same sentence, so the join stays
+    visible however many other checks flag the sentence.
+    """
+    flagged: set[str] = set()  # one link per finding, after its first mark
+
+    def mark(inner: str, group: Sequence[_Placed], cls: str) -> str:
         worst = min(group, key=lambda p: SEVERITIES.index(p.finding.severity))
-        sev = worst.finding.severity
         title = " | ".join(_tooltip(p.finding) for p in group)
-        out.append(
-            f'<mark class="sev-{sev}" tabindex="0" data-finding="{worst.fid}" '
-            f'title="{_e(title)}">{_e(text[start:end])}</mark>'
-        )
+        out = [
+            f'<mark class="sev-{worst.finding.severity}{cls}" tabindex="0" '
+            f'data-finding="{worst.fid}" title="{_e(title)}">{inner}</mark>'
+        ]
         for p in group:
+            if p.fid in flagged:
+                continue
+            flagged.add(p.fid)
             out.append(
                 f'<a class="flag sev-{p.finding.severity}" href="#{p.fid}">'
                 f'<i class="icon" aria-hidden="true">{ICONS[p.finding.severity]}</i>'
                 f'<span class="visually-hidden">{p.finding.severity} finding</span>'
                 f"#{p.number}</a>"
             )
+        return "".join(out)
+
+    narrow = _merge([(a, b, p) for p in placed if p.marks for a, b in p.ranges], len(text))
+
+    def joins(lo: int, hi: int) -> str:
+        out: list[str] = []
+        pos = lo
+        for start, end, group in narrow:
+            start, end = max(start, lo), min(end, hi)
+            if start >= end:
+                continue
+            out.append(_e(text[pos:start]))
+            out.append(mark(_e(text[start:end]), group, " join"))
+            pos = end
+        out.append(_e(text[pos:hi]))
+        return "".join(out)
+
+    wide = _merge([(a, b, p) for p in placed if not p.marks for a, b in p.ranges], len(text))
+    out: list[str] = []
+    pos = 0
+    for start, end, group in wide:
+        out.append(joins(pos, start))
+        out.append(mark(joins(start, end), group, ""))
         pos = end
-    out.append(_e(text[pos:]))
+    out.append(joins(pos, len(text)))
     return "".join(out)
 
 
 def _cell_html(
-    block: _Block | None, placed: Sequence[_Placed], lang: str, label: str, extra: str = ""
+    block: _Block | None,
+    placed: Sequence[_Placed],
+    lang: str,
+    label: str,
+    extra: str = "",
+    attrs: str = "",
 ) -> str:
     if block is None:
         return f'<td data-label="{_e(label)}" class="muted">—</td>'
     panels = "".join(_details_html(p) for p in sorted(placed, key=lambda p: p.number))
     return (
-        f'<td lang="{lang}" data-label="{_e(label)}">'
+        f'<td lang="{lang}" data-label="{_e(label)}"{attrs}>'
         f"{_highlight(block.text, placed)}{extra}{panels}</td>"
     )
 
@@ -289,7 +382,9 @@ def _place_all(
         if where is None:
             placed.append(_Placed(f, fid, n))
         else:
-            placed.append(_Placed(f, fid, n, *where))
+            unit, start, end = where
+            marks = block_marks(f, blocks[unit], start, end)
+            placed.append(_Placed(f, fid, n, unit, start, end, marks))
     return placed
 
 
@@ -327,7 +422,8 @@ def _fixes_html(changes: Sequence[Change]) -> str:
         return '<p class="muted">No fixes applied (<code>tolk fix</code> changed nothing here).</p>'
     rows = "".join(
         f"<tr><td>{c.line}</td><td>{_e(c.check)}</td>"
-        f'<td class="text"><del>{_e(c.before)}</del> → <ins>{_e(c.after)}</ins></td>'
+        f'<td class="text"><del>{_e(strip_codes(c.before))}</del> → '
+        f"<ins>{_e(strip_codes(c.after))}</ins></td>"
         f"<td>{_e(c.source)}</td></tr>"
         for c in sorted(changes, key=lambda c: (c.line, c.location, c.check, c.before))
     )
@@ -355,6 +451,7 @@ class _ArticleBuilder:
         self.cells: list[_Cell] = []
         self.placed = 0
         self.errors: list[PipelineError] = []
+        self.unreviewed: dict[str, int] = {}
 
     def _catalog(
         self, lang: str
@@ -402,7 +499,8 @@ class _ArticleBuilder:
                 role = "source"
             else:
                 body, stats, error = self._target_section(lang, source_blocks or {}, findings)
-                self.cells.append(_Cell(a.name, lang, "target", stats, counts, error))
+                drafts = self.unreviewed.get(lang, 0)
+                self.cells.append(_Cell(a.name, lang, "target", stats, counts, error, drafts))
                 role = "translation"
             flags = " ".join(
                 f'{ICONS[sev]}<span class="visually-hidden"> {PLURALS[sev]}:</span> {counts[sev]}'
@@ -425,11 +523,25 @@ class _ArticleBuilder:
             f'<p class="muted">Source: <code>{_e(a.source_ref(s))}</code>, in '
             f"{_e(_lang_name(a.lang))}. Keys <kbd>n</kbd> / <kbd>p</kbd> move between "
             "findings; <kbd>Enter</kbd> on a mark opens its panel.</p>"
+            '<ul class="legend muted" aria-label="Legend">'
+            f"<li>{_sev('error')} {_sev('warning')} {_sev('info')}: a finding, marked where it "
+            "is</li>"
+            '<li><mark class="sev-error join">wordword</mark> words glued where a space was '
+            "lost: only the join is marked</li>"
+            f'<li><span class="state state-unreviewed">{UNREVIEWED_LABEL}</span> a hatched '
+            "block: fuzzy machine or memory output, published without review</li></ul>"
             f'<nav class="langs" aria-label="Languages"><ul>{"".join(nav)}</ul></nav>'
             "</header>"
             '<main id="main">'
             '<p class="filter"><label><input type="checkbox" id="only-findings"> '
-            "Show only blocks with findings</label></p>"
+            "Show only blocks with findings</label>"
+            + (
+                ' <label><input type="checkbox" id="only-unreviewed"> '
+                "Show only blocks published unreviewed</label>"
+                if any(self.unreviewed.values())
+                else ""
+            )
+            + "</p>"
             f"{''.join(sections)}</main>"
             f'<footer class="bottom">Tolk {_e(__version__)} · '
             '<a href="../index.html">Overview</a></footer>'
@@ -487,6 +599,7 @@ class _ArticleBuilder:
         states = _unit_states(source, reviewed, anyway)
         src_label, built_label = f"Source ({a.lang})", f"Built ({lang})"
         rows = []
+        unreviewed = 0
         for unit in sorted(set(source) | set(built)):
             sblock, bblock = source.get(unit), built.get(unit)
             mine = by_unit.get(unit, [])
@@ -494,14 +607,25 @@ class _ArticleBuilder:
             badge = (
                 f' <span class="state state-{state}">{_STATE_LABELS[state]}</span>' if state else ""
             )
+            drafts = _published_unreviewed(sblock, bblock, reviewed, anyway, s.publish_fuzzy)
+            unreviewed += drafts
+            attrs = ""
+            if drafts:
+                badge += (
+                    f' <span class="state state-unreviewed" title="{drafts} segment(s) of '
+                    'fuzzy machine or memory output, published without review">'
+                    f"{UNREVIEWED_LABEL}</span>"
+                )
+                attrs = f' class="unreviewed" data-unreviewed="{drafts}"'
             either = sblock or bblock
             where = _where_html(either) if either is not None else "<th></th>"
-            cls = "flagged" if mine else "plain"
+            cls = ("flagged" if mine else "plain") + (" drafted" if drafts else "")
             rows.append(
                 f'<tr id="{lang}-u{unit}" class="{cls}">{where}'
                 f"{_cell_html(sblock, [], a.lang, src_label)}"
-                f"{_cell_html(bblock, mine, lang, built_label, badge)}</tr>"
+                f"{_cell_html(bblock, mine, lang, built_label, badge, attrs)}</tr>"
             )
+        self.unreviewed[lang] = unreviewed
         table = (
             f'<table class="pair"><caption class="visually-hidden">{_e(a.name)}: '
             f"source and {_e(_lang_name(lang))} page side by side</caption>"
@@ -517,13 +641,17 @@ class _ArticleBuilder:
             f'<h2 id="h-{lang}">{_e(_lang_name(lang))} — built page '
             f'<code class="muted">{_e(s.relative(built_path))}</code></h2>'
             + notes
-            + self._summary(stats, placed, lang)
+            + self._summary(stats, placed, lang, unreviewed)
             + table
         )
         return body, stats, cat_error
 
     def _summary(
-        self, stats: catalog.CatalogStats | None, placed: Sequence[_Placed], lang: str
+        self,
+        stats: catalog.CatalogStats | None,
+        placed: Sequence[_Placed],
+        lang: str,
+        unreviewed: int | None = None,
     ) -> str:
         counts = Counter(p.finding.severity for p in placed)
         parts = []
@@ -534,6 +662,15 @@ class _ArticleBuilder:
                 f'<p class="words">{stats.translated} translated, {stats.fuzzy} fuzzy, '
                 f"{stats.untranslated} untranslated entries in <code>{_e(stats.path)}</code></p>"
                 "</div>"
+            )
+        if unreviewed is not None:
+            parts.append(
+                f'<div><h3>Published unreviewed</h3><p class="unreviewed-count" '
+                f'data-unreviewed="{unreviewed}"><b>{unreviewed}</b> '
+                f"{'segment' if unreviewed == 1 else 'segments'} of this page show fuzzy "
+                "machine or memory output nobody reviewed "
+                f'(<span class="state state-unreviewed">{UNREVIEWED_LABEL}</span> below; '
+                "<code>publish_fuzzy = false</code> builds the source text instead)</p></div>"
             )
         parts.append(f"<div><h3>Findings</h3>{_counts_html(counts)}</div>")
         loose = [p for p in placed if p.unit is None]
@@ -582,13 +719,125 @@ def _by_check_html(findings: Findings) -> str:
     )
 
 
-def _next_steps_html(cells: Sequence[_Cell], findings: Findings) -> str:
+def _target_stats(cells: Sequence[_Cell]) -> list[catalog.CatalogStats]:
+    """The article catalogs of the matrix: what ``tolk stats`` lists."""
+    return [c.stats for c in cells if c.stats is not None and c.role == "target"]
+
+
+_STATES = ("translated", "fuzzy", "untranslated", "total")
+
+
+def _completeness_html(
+    settings: Settings, articles: Sequence[catalog.CatalogStats], ui: Sequence[catalog.CatalogStats]
+) -> str:
+    """Completeness per catalog and language, in strings and in source words, as
+    Translate Toolkit's ``pocount`` and Weblate's dashboard give it, ``ui.po`` included.
+
+    Per language: each article catalog, their sum (what ``tolk stats`` totals),
+    the language's ``ui.po``, and all of them; then the same over all languages.
+    Words are counted as ``tolk stats`` counts them (source text split at white
+    space, inline codes left out); ``pocount`` also splits at punctuation and
+    numbers, so its word counts run a few percent higher, its string counts are
+    the same.
+    """
+    if not articles and not ui:
+        return ""
+
+    def row(label: str, rows: Sequence[catalog.CatalogStats], attrs: str, cls: str = "") -> str:
+        t = sum(r.translated for r in rows)
+        f = sum(r.fuzzy for r in rows)
+        u = sum(r.untranslated for r in rows)
+        tw = sum(r.translated_words for r in rows)
+        fw = sum(r.fuzzy_words for r in rows)
+        uw = sum(r.untranslated_words for r in rows)
+        numbers = (t, tw, f, fw, u, uw, t + f + u, tw + fw + uw)
+        names = [f"{state}{part}" for state in _STATES for part in ("", "-words")]
+        tds = "".join(f'<td data-{n}="{v}">{v}</td>' for n, v in zip(names, numbers, strict=True))
+        pct = f"{_pct(tw, tw + fw + uw):.0f}%" if tw + fw + uw else "—"
+        return (
+            f'<tr{attrs}{cls}><th scope="row">{label}</th>{tds}'
+            f'<td data-label="Translated words">{pct}</td></tr>'
+        )
+
+    body: list[str] = []
+    for lang in settings.languages:
+        mine = sorted((r for r in articles if r.lang == lang), key=lambda r: r.path)
+        furniture = [r for r in ui if r.lang == lang]
+        if not mine and not furniture:
+            continue
+        body.append(
+            f'<tr class="group"><th scope="rowgroup" colspan="10">{_e(_lang_name(lang))}</th></tr>'
+        )
+        for r in mine:
+            attrs = f' data-catalog="{_e(r.path)}" data-lang="{lang}"'
+            body.append(row(f"<code>{_e(r.path)}</code>", [r], attrs))
+        if mine:
+            body.append(
+                row(
+                    f"{_e(lang)}: article catalogs (<code>tolk stats</code>)",
+                    mine,
+                    f' data-subtotal="{lang}"',
+                    ' class="subtotal"',
+                )
+            )
+        for r in furniture:
+            attrs = f' data-catalog="{_e(r.path)}" data-lang="{lang}" data-ui="1"'
+            body.append(row(f"<code>{_e(r.path)}</code> (page furniture)", [r], attrs))
+        body.append(
+            row(
+                f"{_e(lang)}: all catalogs",
+                [*mine, *furniture],
+                f' data-lang-total="{lang}"',
+                ' class="subtotal"',
+            )
+        )
+    foot = row(
+        "All languages: article catalogs (<code>tolk stats</code>)",
+        articles,
+        ' data-total="articles"',
+    ) + row(
+        "All languages: all catalogs, <code>ui.po</code> included",
+        [*articles, *ui],
+        ' data-total="all"',
+    )
+    head = (
+        '<tr><th scope="col" rowspan="2">Catalog</th>'
+        '<th scope="colgroup" colspan="2">Translated</th>'
+        '<th scope="colgroup" colspan="2">Fuzzy (needs review)</th>'
+        '<th scope="colgroup" colspan="2">Untranslated</th>'
+        '<th scope="colgroup" colspan="2">Total</th>'
+        '<th scope="col" rowspan="2">Words translated</th></tr><tr>'
+        + '<th scope="col">strings</th><th scope="col">words</th>' * 4
+        + "</tr>"
+    )
+    return (
+        '<h2 id="completeness">Completeness per catalog</h2>'
+        '<p class="muted">Strings and source words per catalog, as <code>pocount</code> '
+        "counts them (words: split at white space, inline codes left out). "
+        "Fuzzy entries are machine or memory output nobody reviewed.</p>"
+        '<div class="scroll" role="region" aria-label="Completeness per catalog" tabindex="0">'
+        f'<table class="completeness" id="catalogs"><thead>{head}</thead>'
+        f"<tbody>{''.join(body)}</tbody><tfoot>{foot}</tfoot></table></div>"
+        + _idle_html(idle_catalogs(settings, [*articles, *ui]))
+    )
+
+
+def _idle_html(paths: Sequence[str]) -> str:
+    if not paths:
+        return ""
+    items = "".join(f"<li><code>{_e(p)}</code></li>" for p in paths)
+    return (
+        '<div id="idle"><p class="muted">Not counted: catalogs no page is built from (the '
+        "article is published in that language by its family, or gone from the sources); "
+        f"<code>pocount</code> on the folder counts them.</p><ul>{items}</ul></div>"
+    )
+
+
+def _next_steps_html(
+    cells: Sequence[_Cell], findings: Findings, ui: Sequence[catalog.CatalogStats] = ()
+) -> str:
     """What to do next: catalogs for translators (with pocount-style counts), CI blockers."""
-    todo = [
-        c.stats
-        for c in cells
-        if c.stats is not None and c.role == "target" and (c.stats.untranslated or c.stats.fuzzy)
-    ]
+    todo = [st for st in (*_target_stats(cells), *ui) if st.untranslated or st.fuzzy]
     todo.sort(key=lambda st: (-(st.untranslated_words + st.fuzzy_words), st.path))
     rows = "".join(
         f'<tr data-catalog="{_e(st.path)}"><th scope="row"><code>{_e(st.path)}</code></th>'
@@ -611,7 +860,10 @@ def _next_steps_html(cells: Sequence[_Cell], findings: Findings) -> str:
         str(item.get("check")) for item in findings.items if item.get("severity") == "error"
     )
     blockers = (
-        "<p>No errors: <code>tolk check</code> passes in CI.</p>"
+        "<p>Checks not run here: <code>tolk check source_articles build</code> says what "
+        "blocks CI.</p>"
+        if not findings.available
+        else "<p>No errors: <code>tolk check</code> passes in CI.</p>"
         if not errors
         else "<p>Block CI (<code>tolk check</code> exits 1): "
         f"{_plural(sum(errors.values()), 'error')} in "
@@ -707,6 +959,7 @@ def _overview(
     unassigned: Sequence[Finding],
     changes: int,
     now: datetime,
+    ui: Sequence[catalog.CatalogStats] = (),
 ) -> str:
     langs = settings.languages
     by_key = {(c.article, c.lang): c for c in cells}
@@ -731,13 +984,21 @@ def _overview(
         sev = " ".join(f'data-{s}="{counts.get(s, 0)}"' for s in SEVERITIES)
         pages = sum(1 for c in column if c.role == "target")
         inner = (_bar_html(t, f, u) + _words_html(t, f, u)) if pages else ""
+        drafts = sum(c.unreviewed for c in column)
+        unreviewed = (
+            f'<p class="words unreviewed-count" data-unreviewed="{drafts}">'
+            f'<span class="state state-unreviewed">{UNREVIEWED_LABEL}</span> '
+            f"{_plural(drafts, 'segment')}</p>"
+            if pages
+            else ""
+        )
         totals.append(
             f'<td data-total="{lang}" data-label="{_e(_lang_name(lang))}" '
             f'data-translated-words="{t}" data-fuzzy-words="{f}" '
-            f'data-untranslated-words="{u}" {sev}>{inner}'
+            f'data-untranslated-words="{u}" data-unreviewed="{drafts}" {sev}>{inner}'
             f'<p class="words">{_plural(pages, "translation")}, '
             f"{_plural(sum(1 for c in column if c.role == 'source'), 'source')}</p>"
-            f"{_counts_html(counts)}</td>"
+            f"{unreviewed}{_counts_html(counts)}</td>"
         )
     matrix = (
         '<p class="muted" id="matrix-help">Each cell: share of source words translated '
@@ -787,6 +1048,12 @@ def _overview(
         "each with its own icon and word.</li>"
         "<li>✓ translated, ≈ fuzzy (machine or changed source: needs review), "
         "✗ untranslated: words of the source, as counted by <code>tolk stats</code>.</li>"
+        f'<li><span class="state state-unreviewed">{UNREVIEWED_LABEL}</span>: a built block '
+        "showing fuzzy machine or memory output nobody reviewed (the <code>publish_fuzzy</code> "
+        "setting lets <code>tolk build</code> publish it); on an article page such blocks are "
+        "hatched.</li>"
+        '<li><mark class="sev-error join">wordword</mark>: words glued where a space was lost; '
+        "only the join is marked, inside the sentence's other marks.</li>"
         "<li>On an article page, <kbd>Tab</kbd> reaches every mark and panel; "
         "<kbd>n</kbd> and <kbd>p</kbd> jump between findings.</li></ul>"
     )
@@ -795,8 +1062,10 @@ def _overview(
         f'<p class="muted">{len(articles)} articles · '
         f"{sum(1 for c in cells if c.role == 'target')} translations · "
         + " · ".join(f"{ICONS[s]} {total_counts.get(s, 0)} {PLURALS[s]}" for s in SEVERITIES)
+        + f" · {UNREVIEWED_LABEL}: {_plural(sum(c.unreviewed for c in cells), 'segment')}"
         + "</p></header>"
-        f'<main id="main">{notice}{_next_steps_html(cells, findings)}{matrix}'
+        f'<main id="main">{notice}{_next_steps_html(cells, findings, ui)}{matrix}'
+        f"{_completeness_html(settings, _target_stats(cells), ui)}"
         f"{_by_check_html(findings)}{_families_html(articles)}"
         f'<h2>Run</h2><dl class="run">{dl}</dl>{other}{legend}</main>'
         f'<footer class="bottom">Generated by Tolk {_e(__version__)} on '

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline.catalogs.po import CatalogStats
 from pipeline.checks.base import SEVERITIES, Finding
 from pipeline.config import Settings
 from pipeline.fixes.changes import Change
 from pipeline.progress import progress
 from pipeline.project import Article, report_dir
-from pipeline.report.data import Findings, ReportResult, _Locator
+from pipeline.report.data import Findings, ReportResult, _Locator, ui_stats
 from pipeline.report.html import (
     ASSET_FILES,
     ASSETS,
@@ -83,9 +84,11 @@ def build_report(
             if stale not in wanted and _generated(stale):
                 stale.unlink()
     result.unassigned = len(unassigned)
-    index = _overview(settings, cells, articles, findings, unassigned, len(change_list), now)
+    result.unreviewed = sum(c.unreviewed for c in cells)
+    ui = ui_stats(settings, result.errors)
+    index = _overview(settings, cells, articles, findings, unassigned, len(change_list), now, ui)
     _write(result, folder / "index.html", index)
-    _write_data(result, folder, cells, findings, now)
+    _write_data(result, folder, cells, findings, now, ui)
     for name in ASSET_FILES:
         if write_atomic(folder / "assets" / name, (ASSETS / name).read_text(encoding="utf-8")):
             result.written += 1
@@ -112,7 +115,12 @@ def _write(result: ReportResult, path: Path, text: str) -> None:
 
 
 def _write_data(
-    result: ReportResult, folder: Path, cells: Sequence[_Cell], findings: Findings, now: datetime
+    result: ReportResult,
+    folder: Path,
+    cells: Sequence[_Cell],
+    findings: Findings,
+    now: datetime,
+    ui: Sequence[CatalogStats] = (),
 ) -> None:
     """``data.json``: the matrix as data, for scripts and tests."""
     payload = {
@@ -127,9 +135,23 @@ def _write_data(
                 "translated_words": c.stats.translated_words if c.stats else None,
                 "fuzzy_words": c.stats.fuzzy_words if c.stats else None,
                 "untranslated_words": c.stats.untranslated_words if c.stats else None,
+                "unreviewed_segments": c.unreviewed if c.role == "target" else None,
                 "findings": {s: c.counts.get(s, 0) for s in SEVERITIES},
             }
             for c in cells
+        ],
+        "ui_catalogs": [
+            {
+                "lang": st.lang,
+                "path": st.path,
+                "translated": st.translated,
+                "fuzzy": st.fuzzy,
+                "untranslated": st.untranslated,
+                "translated_words": st.translated_words,
+                "fuzzy_words": st.fuzzy_words,
+                "untranslated_words": st.untranslated_words,
+            }
+            for st in ui
         ],
     }
     _write(result, folder / "data.json", json.dumps(payload, indent=1, ensure_ascii=False) + "\n")

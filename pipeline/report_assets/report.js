@@ -1,6 +1,7 @@
 // Tolk report: optional keyboard help; every page works without it.
 // n / j: next finding, p / k: previous finding; opening a link to a finding
-// opens its panel. "?only-findings" in the address ticks the filter and
+// opens its panel. "?only-findings" and "?only-unreviewed" in the address tick
+// those filters and
 // "?open" opens every panel (for screenshots and printing).
 (function () {
   "use strict";
@@ -61,6 +62,10 @@
   if (/[?&]only-findings\b/.test(query)) {
     var box = document.getElementById("only-findings");
     if (box) box.checked = true;
+  }
+  if (/[?&]only-unreviewed\b/.test(query)) {
+    var drafts = document.getElementById("only-unreviewed");
+    if (drafts) drafts.checked = true;
   }
   if (/[?&]open\b/.test(query)) {
     Array.prototype.forEach.call(document.querySelectorAll("details.finding"), function (d) {
