@@ -38,7 +38,7 @@ from pipeline.language_id.verdicts import Verdict  # noqa: E402
 from pipeline.text.codes import strip_codes  # noqa: E402
 
 CORPUS = ROOT / "eval" / "leftovers"
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "dev-extra", "holdout")
 BASELINE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 LINE = re.compile(r"precision ([\d.]+).*recall ([\d.]+)")
 

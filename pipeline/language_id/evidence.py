@@ -51,7 +51,7 @@ from pipeline.languages import month_names
 from pipeline.text.codes import CODE_RE
 from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
 
-JUDGE_VERSION = "1"
+JUDGE_VERSION = "3"
 """Part of every cached verdict's key: raise it whenever the judge's rules change
 in a way :class:`Params` does not show, so old verdicts are not served."""
 
@@ -66,6 +66,9 @@ _SENTENCE_BREAK = '.!?:;·|•–—([«"“„/\n'
 
 LOAN_MAX_WORDS = 4
 """Longer foreign runs inside a sentence are never taken for loan phrases."""
+NAME_ZIPF = 3.0
+"""A capitalised word standing alone on pages of two languages is the site's
+name when it is rarer than this in French, Dutch and English (wordfreq)."""
 EDGE_EVIDENCE = 0.5
 """Evidence (Zipf units) the first and last word of a foreign run must carry."""
 
@@ -116,9 +119,13 @@ def word_zipf(word: str) -> tuple[float, float, float]:
     >>> fr, nl, en = word_zipf("door")
     >>> nl > en > fr
     True
+    >>> word_zipf("l’école") == word_zipf("l'école")
+    True
     """
     from wordfreq import zipf_frequency
 
+    # wordfreq knows "l'école" and "s'abonner" only with a straight apostrophe.
+    word = word.replace("’", "'")
     return tuple(zipf_frequency(word, lang) for lang in LANGS)  # type: ignore[return-value]
 
 
@@ -158,6 +165,44 @@ def _month_re() -> re.Pattern[str]:
 def _title_case(words: Sequence[str]) -> bool:
     long = [w for w in words if len(w) >= 4]
     return len(long) >= 2 and sum(w[0].isupper() for w in long) / len(long) >= 0.6
+
+
+def _headline(text: str, matches: Sequence[re.Match[str]]) -> bool:
+    """True for a Title Case headline: most long words capitalised, not counting
+    words that open a clause ("Written by Inès Vermeulen, registered dietitian ·
+    Gepubliceerd op" is a byline, not a headline)."""
+    inside = [m.group(0) for m in matches if not _initial(text, m.start())]
+    return _title_case(inside) if inside else _title_case([m.group(0) for m in matches])
+
+
+_PAIR_RE = re.compile(r"<g(\d+)>(.*?)</g\1>")
+_PIECE_RE = re.compile(r"[^|·•–—]+")
+
+
+def _named_pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (with codes) that are names by their shape: the content
+    of an inline element (a link, a bold run) inside a longer text whose words
+    are all capitalised but for short particles, at most four words ("Written by
+    <g1>Pieter de Graaf</g1>"). A byline or a credit links its people; a
+    capitalised headline word would need the whole text to be one element.
+
+    >>> _named_pieces("Written by <g1>Pieter de Graaf</g1> · Published on <g2>1 May</g2>")
+    [(15, 30)]
+    """
+    found: list[tuple[int, int]] = []
+    outside = _WORD_RE.findall(CODE_RE.sub(" ", _PAIR_RE.sub(" ", text)))
+    if not outside:
+        return found
+    for m in _PAIR_RE.finditer(text):
+        inner = CODE_RE.sub(" ", m.group(2))
+        words = _WORD_RE.findall(inner)
+        long = [w for w in words if len(w) >= 3]
+        if not long or len(words) > 4 or not all(w[0].isupper() for w in long):
+            continue
+        if any(w.isupper() and len(w) > 1 for w in long):
+            continue  # an acronym is the acronym rule's business
+        found.append((m.start(2), m.end(2)))
+    return found
 
 
 def _initial(text: str, start: int) -> bool:
@@ -201,6 +246,27 @@ class SiteEvidence:
     seen: dict[str, int] = field(default_factory=dict)
     files_of: dict[str, set[str]] = field(default_factory=dict)
     vetoed: frozenset[str] = frozenset()
+    alone_langs: dict[str, set[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def _standalone(plain: str) -> list[str]:
+        """Rare capitalised words that stand alone: a whole text ("Lindeboom" as
+        the logo, og:site_name) or a piece of one set off by ``|``, ``·`` or a
+        dash ("Magnesium and sleep | Lindeboom"), or before a full stop after a
+        number ("© 2025 Lindeboom."). Only words wordfreq finds rare in all three
+        languages (Zipf below :data:`NAME_ZIPF`): "Subscribe" left on a French
+        page stands alone on English pages too, and is no name."""
+        found = []
+        for piece in _PIECE_RE.finditer(plain):
+            words = _WORD_RE.findall(piece.group(0))
+            if len(words) != 1:
+                continue
+            word = words[0]
+            if len(word) < 3 or not word[0].isupper() or word.isupper():
+                continue
+            if max(word_zipf(word.casefold())) < NAME_ZIPF:
+                found.append(word)
+        return found
 
     @classmethod
     def learn(
@@ -220,6 +286,11 @@ class SiteEvidence:
         for text, lang in texts:
             file = next(where, "") if where is not None else ""
             plain = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
+            for word in site._standalone(plain):
+                site.alone_langs.setdefault(word, set()).add(lang)
+                site.seen[word] = site.seen.get(word, 0) + 1
+                if file:
+                    site.files_of.setdefault(word, set()).add(file)
             matches = list(_WORD_RE.finditer(plain))
             if len(matches) < 3 or _title_case([m.group(0) for m in matches]):
                 continue
@@ -237,13 +308,21 @@ class SiteEvidence:
 
     def neutral(self, word: str) -> bool:
         """True for a word the site uses as a name in two languages or more."""
-        return len(self.langs_of.get(word, ())) >= 2 and word not in self.vetoed
+        if word in self.vetoed:
+            return False
+        langs = self.langs_of.get(word, set()) | self.alone_langs.get(word, set())
+        return len(langs) >= 2
 
     def terms(self) -> list[SiteTerm]:
         """The site's names, most seen first."""
         found = [
-            SiteTerm(w, tuple(sorted(langs)), self.seen[w], tuple(sorted(self.files_of.get(w, ()))))
-            for w, langs in self.langs_of.items()
+            SiteTerm(
+                w,
+                tuple(sorted(self.langs_of.get(w, set()) | self.alone_langs.get(w, set()))),
+                self.seen[w],
+                tuple(sorted(self.files_of.get(w, ()))),
+            )
+            for w in sorted(self.langs_of.keys() | self.alone_langs.keys())
             if self.neutral(w)
         ]
         return sorted(found, key=lambda t: (-t.seen, t.term))
@@ -460,7 +539,8 @@ class EvidenceJudge:
                 removed.clear()
             reason = max(removed, key=lambda k: removed[k]) if removed else "too-short"
             return Verdict(text, expected, None, None, False, reason)
-        title = _title_case([m.group(0) for m in matches]) or _shouting(plain)
+        title = _headline(masked, matches) or _shouting(plain)
+        named = _named_pieces(text)
         p = self.params
         words: list[Word] = []
         for m in matches:
@@ -469,7 +549,10 @@ class EvidenceJudge:
                 continue
             zipf = word_zipf(word.casefold())
             weight = 1.0
-            if (word[0].isupper() and not title and not _initial(masked, m.start())) or (
+            if any(a <= m.start() < b for a, b in named):
+                if word[0].isupper():
+                    weight *= p.name_weight
+            elif (word[0].isupper() and not title and not _initial(masked, m.start())) or (
                 any(c.isupper() for c in word[1:]) and not word.isupper()
             ):
                 # A capital inside a sentence, or inside a word (CureCurious,
