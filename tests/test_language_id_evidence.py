@@ -103,6 +103,34 @@ def test_memory_says_which_language_a_short_text_is() -> None:
     assert judge.judge("Winkel (machine)", "fr").reason != "memory"
 
 
+def test_a_text_close_to_a_known_source_is_a_leftover_of_its_language() -> None:
+    known = [
+        (
+            "nl",
+            "Gratis verzending vanaf vijftig euro",
+            "fr",
+            "Livraison gratuite dès 50 euros",
+            True,
+        ),
+        ("en", "Read the whole article here", "fr", "Lisez l’article complet ici", True),
+    ]
+    judge = EvidenceJudge(known=known, fuzzy_threshold=75)
+    close, native, unrelated, short = judge.judge_many(
+        [
+            ("Gratis verzending vanaf zestig euro", "fr", "text"),
+            ("Livraison gratuite dès 60 euros", "fr", "text"),
+            ("Nous livrons partout en Belgique", "fr", "text"),
+            ("Read more", "fr", "text"),
+        ]
+    )
+    assert close.foreign and close.found == "nl" and close.reason == "memory"
+    assert not native.foreign and native.reason != "memory"
+    assert unrelated.reason != "memory" and short.reason != "memory"
+    # without a threshold (no project) only exact matches count
+    plain = EvidenceJudge(known=known).judge("Gratis verzending vanaf zestig euro", "fr")
+    assert plain.reason != "memory"
+
+
 def test_references_keep_their_english_titles() -> None:
     text = "Boyle NB, Lawton C, Dye L. The effects of magnesium supplementation. Nutrients. 2017;9(5):429."
     assert not JUDGE.judge(text, "fr", "reference").foreign

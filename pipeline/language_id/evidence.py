@@ -66,6 +66,8 @@ _SENTENCE_BREAK = '.!?:;·|•–—([«"“„/\n'
 
 LOAN_MAX_WORDS = 4
 """Longer foreign runs inside a sentence are never taken for loan phrases."""
+FUZZY_MIN_WORDS = 3
+"""Words a text needs before a fuzzy match with the memory is evidence."""
 NAME_ZIPF = 3.0
 """A capitalised word standing alone on pages of two languages is the site's
 name when it is rarer than this in French, Dutch and English (wordfreq)."""
@@ -361,8 +363,10 @@ class EvidenceJudge:
         vetoed: Iterable[str] = (),
         params: Params | None = None,
         cache: VerdictCache | None = None,
+        fuzzy_threshold: float | None = None,
     ) -> None:
         self.cache = cache
+        self.fuzzy_threshold = fuzzy_threshold
         self.vetoed = frozenset(vetoed)
         terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
         self._glossary = (
@@ -397,6 +401,7 @@ class EvidenceJudge:
             if reviewed:
                 self._known_lang.setdefault(t_key, set()).add(target_lang)
                 self._translated.setdefault((s_key, target_lang), target)
+        self._fuzzy: dict[str, tuple[list[str], list[str]]] = {}
         self._config: str | None = None
 
     def config_digest(self) -> str:
@@ -416,6 +421,7 @@ class EvidenceJudge:
                 "known": sorted((k, sorted(v)) for k, v in self._known_lang.items()),
                 "translated": sorted([*k, v] for k, v in self._translated.items()),
                 "vetoed": sorted(self.vetoed),
+                "fuzzy": self.fuzzy_threshold,
             }
             blob = json.dumps(config, sort_keys=True, ensure_ascii=False).encode()
             self._config = hashlib.blake2b(blob, digest_size=16).hexdigest()
@@ -509,6 +515,11 @@ class EvidenceJudge:
             for lang in LANGS:
                 if lang in known and (_key(plain), expected) in self._translated:
                     return _whole(text, plain, expected, lang, 1.0, "memory")
+        elif self.fuzzy_threshold is not None:
+            close = self._close_source(_key(plain), expected)
+            if close is not None:
+                lang, score = close
+                return _whole(text, plain, expected, lang, round(score / 100, 3), "memory")
         if is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
             return Verdict(text, expected, None, None, False, "citation")
         removed: dict[str, int] = {}
@@ -564,6 +575,40 @@ class EvidenceJudge:
         if not words:
             return Verdict(text, expected, None, None, False, "name")
         return _Read(index, text, expected, context, plain, masked, words)
+
+    def _close_source(self, key: str, expected: str) -> tuple[str, float] | None:
+        """The language of a source text the memory knows that ``key`` is close to
+        (rapidfuzz ratio at least the project's fuzzy threshold), when that
+        source has a known translation into ``expected`` and ``key`` is not as
+        close to any text known in ``expected``: a leftover with a small edit
+        ("Written by the Lindeboom team" for a known "Written by the team").
+        Texts of fewer than :data:`FUZZY_MIN_WORDS` words are left to exact
+        matches: "Delete file" and "Delete files" are close and both English."""
+        if self.fuzzy_threshold is None or len(key.split()) < FUZZY_MIN_WORDS:
+            return None
+        from rapidfuzz import fuzz, process
+
+        if expected not in self._fuzzy:
+            foreign = sorted(
+                {s for (s, lang) in self._translated if lang == expected}
+                - {k for k, langs in self._known_lang.items() if expected in langs}
+            )
+            native = sorted(k for k, langs in self._known_lang.items() if expected in langs)
+            self._fuzzy[expected] = (foreign, native)
+        foreign, native = self._fuzzy[expected]
+        best = process.extractOne(
+            key, foreign, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
+        )
+        if best is None:
+            return None
+        match, score = best[0], float(best[1])
+        rival = process.extractOne(key, native, scorer=fuzz.ratio, score_cutoff=score)
+        if rival is not None:
+            return None
+        langs = self._known_lang.get(match, set()) - {expected}
+        if not langs:
+            return None
+        return min(langs, key=LANGS.index), score
 
     @staticmethod
     def _blank_quotes(masked: str) -> str:
