@@ -87,6 +87,45 @@ def test_site_names_are_learned_from_pages_of_two_languages() -> None:
     assert not site.neutral("Paris")
 
 
+def test_a_rare_name_standing_alone_on_pages_of_two_languages_is_the_sites() -> None:
+    texts = [
+        ("Lindeboom", "fr"),
+        ("Magnesium and sleep | Lindeboom", "en"),
+        ("Subscribe", "en"),
+        ("Subscribe", "fr"),  # a leftover button: common English, no name
+        ("Winkelwagen", "nl"),  # rare, but on pages of one language only
+    ]
+    site = SiteEvidence.learn(texts)
+    assert site.neutral("Lindeboom")
+    assert not site.neutral("Subscribe") and not site.neutral("Winkelwagen")
+    judge = EvidenceJudge()
+    verdicts = judge.judge_many([(t, lang, "text") for t, lang in texts])
+    assert not verdicts[0].foreign and verdicts[3].foreign
+
+
+def test_a_word_on_two_languages_menus_is_no_leftover_of_a_third() -> None:
+    judge = EvidenceJudge()
+    pages = [
+        ("Routes", "nl", "text"),
+        ("Routes", "en", "text"),
+        ("Itinéraires", "fr", "text"),
+        ("Sauvegarder vos fichiers sur un disque externe", "fr", "paragraph"),
+    ]
+    alone = judge.judge("Routes", "nl")
+    together = judge.judge_many(pages)[0]
+    assert alone.foreign and alone.found == "fr"  # one page says nothing more
+    assert not together.foreign and together.reason == "site"
+    # with no French page in the run, the pages cannot say it is not French
+    assert judge.judge_many([pages[0], pages[1]])[0].foreign
+
+
+def test_a_linked_name_in_a_byline_counts_as_a_name() -> None:
+    assert spans("Written by <g1>Pieter de Graaf</g1> · Published on 1 February 2025", "en") == []
+    assert spans("Written by Inès Vermeulen, registered dietitian · Gepubliceerd op", "en") == [
+        ("Gepubliceerd op", "nl")
+    ]
+
+
 def test_memory_says_which_language_a_short_text_is() -> None:
     judge = EvidenceJudge(
         known=[

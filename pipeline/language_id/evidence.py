@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from itertools import islice
 
 from pipeline.language_id.cache import VerdictCache, decode, encode
 from pipeline.language_id.lingua import LANGS, as_dict, detector
@@ -51,7 +52,7 @@ from pipeline.languages import month_names
 from pipeline.text.codes import CODE_RE
 from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
 
-JUDGE_VERSION = "3"
+JUDGE_VERSION = "4"
 """Part of every cached verdict's key: raise it whenever the judge's rules change
 in a way :class:`Params` does not show, so old verdicts are not served."""
 
@@ -249,6 +250,27 @@ class SiteEvidence:
     files_of: dict[str, set[str]] = field(default_factory=dict)
     vetoed: frozenset[str] = frozenset()
     alone_langs: dict[str, set[str]] = field(default_factory=dict)
+    whole_langs: dict[str, set[str]] = field(default_factory=dict)
+    page_langs: set[str] = field(default_factory=set)
+    """Languages of the pages on which each whole text (as :func:`_key` reads it) stands."""
+
+    def shared_by(self, text: str) -> tuple[str, ...]:
+        """The languages of the pages that hold ``text`` as a whole text, sorted."""
+        return tuple(sorted(self.whole_langs.get(_key(text), ())))
+
+    def not_from(self, text: str, expected: str, found: str) -> bool:
+        """True when the pages say ``text`` is no leftover of ``found`` on a page in
+        ``expected``: it stands on pages of another language too, and none of them
+        is in ``found``, though the run has pages in ``found``. A leftover comes
+        from the pages in its own language; "Routes" on the Dutch and English
+        menus of a site whose French pages say "Itinéraires" is the site's word,
+        not French. ("Written by" on French and Dutch pages, with no English page
+        in the run, stays a leftover.) The judge asks this of one-word texts
+        only: a word is what two languages share; a phrase that stands on pages
+        of two languages is more often one leftover copied twice ("Retour au
+        blog" on English and Dutch pages translated from French)."""
+        langs = set(self.whole_langs.get(_key(text), ())) - {expected}
+        return bool(langs) and found not in langs and found in self.page_langs
 
     @staticmethod
     def _standalone(plain: str) -> list[str]:
@@ -260,10 +282,11 @@ class SiteEvidence:
         page stands alone on English pages too, and is no name."""
         found = []
         for piece in _PIECE_RE.finditer(plain):
-            words = _WORD_RE.findall(piece.group(0))
+            # Stop at the second word: a paragraph is one long piece.
+            words = list(islice(_WORD_RE.finditer(plain, piece.start(), piece.end()), 2))
             if len(words) != 1:
                 continue
-            word = words[0]
+            word = words[0].group(0)
             if len(word) < 3 or not word[0].isupper() or word.isupper():
                 continue
             if max(word_zipf(word.casefold())) < NAME_ZIPF:
@@ -288,6 +311,10 @@ class SiteEvidence:
         for text, lang in texts:
             file = next(where, "") if where is not None else ""
             plain = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
+            site.page_langs.add(lang)
+            key = _key(plain)
+            if key:
+                site.whole_langs.setdefault(key, set()).add(lang)
             for word in site._standalone(plain):
                 site.alone_langs.setdefault(word, set()).add(lang)
                 site.seen[word] = site.seen.get(word, 0) + 1
@@ -430,10 +457,12 @@ class EvidenceJudge:
     def cache_key(self, text: str, expected: str, context: str, neutral: Sequence[str]) -> str:
         """The key of a verdict: the text, its page language and context, the
         judge's configuration, and which site-neutral words occur in the text
-        (the only part of the site evidence that can change its verdict)."""
+        and the languages of the pages holding the same whole text (the only
+        parts of the site evidence that can change its verdict)."""
         present = sorted(w for w in neutral if w in text)
+        shared = self.site.shared_by(text)
         blob = json.dumps(
-            [self.config_digest(), text, expected, context, present], ensure_ascii=False
+            [self.config_digest(), text, expected, context, present, shared], ensure_ascii=False
         ).encode()
         return hashlib.blake2b(blob, digest_size=20).hexdigest()
 
@@ -650,6 +679,8 @@ class EvidenceJudge:
             if spans and (len({s.lang for s in spans}) > 1 or self._page_words_outside(r, spans)):
                 main = max(spans, key=lambda s: s.confidence)
                 return Verdict(r.text, r.expected, main.lang, main.confidence, True, "mixed", spans)
+        if whole and len(r.words) == 1 and self.site.not_from(r.text, r.expected, found):
+            return Verdict(r.text, r.expected, found, None, False, "site")
         if whole:
             confidence = _confidence(score, p.threshold)
             return _whole(r.text, r.plain, r.expected, found, confidence, "foreign")

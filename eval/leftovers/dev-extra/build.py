@@ -66,6 +66,8 @@ def e(text: str) -> str:
 
 def page(p: dict) -> str:
     c = {**CHROME[p["lang"]], **p.get("chrome", {})}
+    site = p.get("site", "Lindeboom")
+    c["copy"] = c["copy"].replace("Lindeboom", site)
     menu = "\n".join(f'        <li><a href="/{i}/">{e(m)}</a></li>' for i, m in enumerate(c["menu"]))
     above = f'\n        <p class="kicker">{e(p["above"])}</p>' if p.get("above") else ""
     body = "\n".join(f"      {b}" for b in p["body"])
@@ -79,14 +81,14 @@ def page(p: dict) -> str:
 <html lang="{p["lang"]}">
 <head>
   <meta charset="utf-8">
-  <title>{e(p["title"])} | Lindeboom</title>
+  <title>{e(p["title"])} | {e(site)}</title>
   <meta name="description" content="{e(p["description"])}">
-  <meta property="og:site_name" content="Lindeboom">
+  <meta property="og:site_name" content="{e(site)}">
   <meta property="og:title" content="{e(p.get("og", p["h1"]))}">
 </head>
 <body>
   <header class="site-header">
-    <a class="logo" href="/">Lindeboom</a>
+    <a class="logo" href="/">{e(site)}</a>
     <nav>
       <ul>
 {menu}
