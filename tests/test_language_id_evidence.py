@@ -207,7 +207,9 @@ def test_dev_split_scores_hold(tmp_path: Path) -> None:
 
 
 def test_params_default_is_the_fitted_set() -> None:
-    assert Params().threshold == 2.5 and Params().lingua_min_words == 1
+    fitted = Params()
+    assert (fitted.threshold, fitted.floor, fitted.loan_zipf) == (2.5, 1.5, 0.0)
+    assert fitted.lingua_min_words == 1
 
 
 def test_tolk_check_uses_the_projects_memory_as_evidence(
