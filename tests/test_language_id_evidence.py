@@ -119,6 +119,22 @@ def test_a_word_on_two_languages_menus_is_no_leftover_of_a_third() -> None:
     assert judge.judge_many([pages[0], pages[1]])[0].foreign
 
 
+def test_a_product_line_on_every_languages_pages_is_the_sites() -> None:
+    judge = EvidenceJudge()
+    run = [
+        ("Sleep Support", "fr", "text"),
+        ("Sleep Support", "nl", "text"),
+        ("Sleep Support", "en", "text"),
+        ("Travel Planner", "fr", "text"),  # a leftover card title: on en and fr pages only
+        ("Travel Planner", "en", "text"),
+        ("Reisplanner", "nl", "text"),
+    ]
+    product, _, _, leftover, _, _ = judge.judge_many(run)
+    assert judge.judge("Sleep Support", "fr").foreign  # one page cannot tell
+    assert not product.foreign and product.reason == "site"
+    assert leftover.foreign and leftover.found == "en"
+
+
 def test_a_linked_name_in_a_byline_counts_as_a_name() -> None:
     assert spans("Written by <g1>Pieter de Graaf</g1> · Published on 1 February 2025", "en") == []
     assert spans("Written by Inès Vermeulen, registered dietitian · Gepubliceerd op", "en") == [

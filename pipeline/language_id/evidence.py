@@ -52,7 +52,7 @@ from pipeline.languages import month_names
 from pipeline.text.codes import CODE_RE
 from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
 
-JUDGE_VERSION = "4"
+JUDGE_VERSION = "5"
 """Part of every cached verdict's key: raise it whenever the judge's rules change
 in a way :class:`Params` does not show, so old verdicts are not served."""
 
@@ -262,6 +262,23 @@ class SiteEvidence:
         """The languages of the pages that hold ``text`` as a whole text, sorted."""
         return tuple(sorted(self.whole_langs.get(_key(text), ())))
 
+    def everywhere(self, text: str) -> bool:
+        """True for a name-shaped text (two to four words, every word of three
+        letters or more capitalised) standing alone on pages of every language
+        of the run, two or more: a product line in the menus and cards of every
+        page ("Budget Planner" on English, French and Dutch pages). A leftover
+        title sits on the pages of its own language and a few others, not on all.
+        One word is left out: a "Subscribe" button left on French pages of an
+        English and French run stands on every language's pages too.
+        """
+        langs = set(self.whole_langs.get(_key(text), ()))
+        if len(langs) < 2 or langs != self.page_langs:
+            return False
+        plain = CODE_RE.sub(" ", text)
+        words = _WORD_RE.findall(plain)
+        long = [w for w in words if len(w) >= 3]
+        return 2 <= len(words) <= 4 and bool(long) and all(w[0].isupper() for w in long)
+
     def not_from(self, text: str, expected: str, found: str) -> bool:
         """True when the pages say ``text`` is no leftover of ``found`` on a page in
         ``expected``: it stands on pages of another language too, and none of them
@@ -464,7 +481,9 @@ class EvidenceJudge:
         and the languages of the pages holding the same whole text (the only
         parts of the site evidence that can change its verdict)."""
         present = sorted(w for w in neutral if w in text)
-        shared = self.site.shared_by(text)
+        shared: list[object] = list(self.site.shared_by(text))
+        if len(shared) >= 2:
+            shared.append(sorted(self.site.page_langs))
         blob = json.dumps(
             [self.config_digest(), text, expected, context, present, shared], ensure_ascii=False
         ).encode()
@@ -683,7 +702,10 @@ class EvidenceJudge:
             if spans and (len({s.lang for s in spans}) > 1 or self._page_words_outside(r, spans)):
                 main = max(spans, key=lambda s: s.confidence)
                 return Verdict(r.text, r.expected, main.lang, main.confidence, True, "mixed", spans)
-        if whole and len(r.words) == 1 and self.site.not_from(r.text, r.expected, found):
+        if whole and (
+            (len(r.words) == 1 and self.site.not_from(r.text, r.expected, found))
+            or self.site.everywhere(r.text)
+        ):
             return Verdict(r.text, r.expected, found, None, False, "site")
         if whole:
             confidence = _confidence(score, p.threshold)
