@@ -1,7 +1,7 @@
 """Write the dev-extra pages and their labels.json (run: python3 eval/leftovers/dev-extra/build.py).
 
 Hand-written blog articles (travel, finance, food, health, Linux) in French,
-Dutch and English for one invented site, "Lindeboom", in the style of the
+Dutch and English for two invented sites, "Lindeboom" and "Veldkamp", in the style of the
 pages outside this repository that score Tolk: bylines, titles left above
 their translation, alt/title attributes, buttons, placeholders, card titles
 and teasers, one sentence inside a paragraph. Traps: the site's name and its
