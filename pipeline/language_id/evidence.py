@@ -178,8 +178,10 @@ def _headline(text: str, matches: Sequence[re.Match[str]]) -> bool:
     """True for a Title Case headline: most long words capitalised, not counting
     words that open a clause ("Written by Inès Vermeulen, registered dietitian ·
     Gepubliceerd op" is a byline, not a headline)."""
+    if not _title_case([m.group(0) for m in matches]):
+        return False  # leaving out clause openers (mostly capitalised) cannot make it one
     inside = [m.group(0) for m in matches if not _initial(text, m.start())]
-    return _title_case(inside) if inside else _title_case([m.group(0) for m in matches])
+    return _title_case(inside) if inside else True
 
 
 _PAIR_RE = re.compile(r"<g(\d+)>(.*?)</g\1>")
@@ -197,6 +199,8 @@ def _named_pieces(text: str) -> list[tuple[int, int]]:
     [(15, 30)]
     """
     found: list[tuple[int, int]] = []
+    if "<g" not in text:
+        return found
     outside = _WORD_RE.findall(CODE_RE.sub(" ", _PAIR_RE.sub(" ", text)))
     if not outside:
         return found
@@ -803,6 +807,7 @@ def _version(package: str) -> str:
         return "-"
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """A text as the memory is looked up: no codes, case or outer punctuation.
 
