@@ -453,7 +453,7 @@ class EvidenceJudge:
             if reviewed:
                 self._known_lang.setdefault(t_key, set()).add(target_lang)
                 self._translated.setdefault((s_key, target_lang), target)
-        self._fuzzy: dict[str, tuple[list[str], list[str]]] = {}
+        self._fuzzy: dict[str, tuple[_Postings, _Postings]] = {}
         self._config: str | None = None
 
     def config_digest(self) -> str:
@@ -650,15 +650,15 @@ class EvidenceJudge:
                 - {k for k, langs in self._known_lang.items() if expected in langs}
             )
             native = sorted(k for k, langs in self._known_lang.items() if expected in langs)
-            self._fuzzy[expected] = (foreign, native)
+            self._fuzzy[expected] = (_Postings(foreign), _Postings(native))
         foreign, native = self._fuzzy[expected]
         best = process.extractOne(
-            key, foreign, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
+            key, foreign.near(key), scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
         )
         if best is None:
             return None
         match, score = best[0], float(best[1])
-        rival = process.extractOne(key, native, scorer=fuzz.ratio, score_cutoff=score)
+        rival = process.extractOne(key, native.near(key), scorer=fuzz.ratio, score_cutoff=score)
         if rival is not None:
             return None
         langs = self._known_lang.get(match, set()) - {expected}
@@ -798,6 +798,34 @@ class EvidenceJudge:
                     spans.append(Span(start, end, lang, _confidence(evidence, need)))
             i = j
         return tuple(spans)
+
+
+class _Postings:
+    """Known texts by their long words, so a fuzzy lookup scores only the texts
+    that share one with the query (a ratio of 75 or more shares one in practice)
+    rather than the whole memory: 4 ms a query over 20,000 texts otherwise."""
+
+    COMMON = 2000
+    """A word in more texts than this narrows nothing and is not looked up."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.by_word: dict[str, list[int]] = {}
+        for i, text in enumerate(self.texts):
+            for word in set(_LONG_WORD_RE.findall(text)):
+                self.by_word.setdefault(word, []).append(i)
+
+    def near(self, key: str) -> list[str]:
+        """The known texts sharing a long (not common) word with ``key``."""
+        ids: set[int] = set()
+        for word in set(_LONG_WORD_RE.findall(key)):
+            posting = self.by_word.get(word, ())
+            if len(posting) <= self.COMMON:
+                ids.update(posting)
+        return [self.texts[i] for i in sorted(ids)]
+
+
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 def _version(package: str) -> str:
