@@ -645,12 +645,12 @@ class EvidenceJudge:
         from rapidfuzz import fuzz, process
 
         if expected not in self._fuzzy:
-            foreign = sorted(
+            sources = sorted(
                 {s for (s, lang) in self._translated if lang == expected}
                 - {k for k, langs in self._known_lang.items() if expected in langs}
             )
-            native = sorted(k for k, langs in self._known_lang.items() if expected in langs)
-            self._fuzzy[expected] = (_Postings(foreign), _Postings(native))
+            natives = sorted(k for k, langs in self._known_lang.items() if expected in langs)
+            self._fuzzy[expected] = (_Postings(sources), _Postings(natives))
         foreign, native = self._fuzzy[expected]
         best = process.extractOne(
             key, foreign.near(key), scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
