@@ -41,7 +41,7 @@ from pipeline.language_id.verdicts import Verdict  # noqa: E402
 from pipeline.text.codes import strip_codes  # noqa: E402
 
 CORPUS = ROOT / "eval" / "leftovers"
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "dev-extra", "holdout")
 REPORT_ONLY = ("unseen",)  # never in the default run, never for tuning
 BASELINE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 LINE = re.compile(r"precision ([\d.]+).*recall ([\d.]+)")
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         "--split",
         choices=SPLITS + REPORT_ONLY,
         action="append",
-        help="default: dev and holdout; unseen only when named",
+        help="default: dev, dev-extra and holdout; unseen only when named",
     )
     ap.add_argument(
         "--scorer",

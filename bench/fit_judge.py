@@ -1,4 +1,4 @@
-"""Fit the leftover judge's few parameters on the dev split of eval/leftovers.
+"""Fit the leftover judge's few parameters on the dev side of eval/leftovers (dev, dev-extra).
 
 Usage::
 
@@ -35,7 +35,9 @@ from pipeline.checks.output import to_json  # noqa: E402
 from pipeline.checks.runner import check_files, find_inputs, load_file  # noqa: E402
 from pipeline.language_id.evidence import EvidenceJudge, Params  # noqa: E402
 
-DEV = ROOT / "eval" / "leftovers" / "dev"
+DEVS = (ROOT / "eval" / "leftovers" / "dev", ROOT / "eval" / "leftovers" / "dev-extra")
+"""The dev side: the corpus's dev split and the hand-written dev-extra pages."""
+DEV_LABELS = Path(tempfile.gettempdir()) / "tolk-fit-judge-labels.json"
 GRID: dict[str, list[float]] = {
     "floor": [1.0, 1.5, 2.0, 2.5],
     "clip": [2.0, 2.5, 3.0, 4.0],
@@ -92,7 +94,7 @@ def score(
         json.dump(to_json(report), out)
         out.flush()
         line = subprocess.run(
-            [sys.executable, str(scorer), str(DEV / "labels.json"), out.name],
+            [sys.executable, str(scorer), str(DEV_LABELS), out.name],
             capture_output=True,
             text=True,
             check=False,
@@ -111,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared/eval/score_leftovers.py")
     args = ap.parse_args(argv)
-    files = [load_file(path) for path in find_inputs([DEV])]
+    files = [load_file(path) for path in find_inputs(list(DEVS))]
+    pages: dict[str, Any] = {}
+    for folder in DEVS:
+        pages.update(json.loads((folder / "labels.json").read_text(encoding="utf-8"))["pages"])
+    DEV_LABELS.write_text(json.dumps({"pages": pages}, ensure_ascii=False), encoding="utf-8")
     best = Params()
     groups = tune_cases()
     best_score = score(best, files, args.scorer, groups)

@@ -116,3 +116,20 @@ def test_the_real_judge_finds_the_seed_leftovers() -> None:
     ]
     results = MixedLanguage().check_page(items)
     assert [r.found_lang if r else None for r in results] == ["en", "en", None]
+
+
+def test_the_pages_own_site_name_is_never_a_leftover_on_it() -> None:
+    def item(text: str, location: str, context: str = "text") -> Item:
+        return Item(text=text, lang="en", location=location, context=context)
+
+    judge = FakeJudge({"Lindeboom": "nl", "Waarom": "nl"}, confidence=0.9, passing=0.99)
+    check = MixedLanguage(CheckContext(judge=judge))
+    page = [
+        item("Lindeboom", "meta[property=og:site_name]@content", "meta"),
+        item("Lindeboom", "header > a.logo"),
+        item("Waarom magnesium?", "article > h2"),
+    ]
+    problems = check.check_pages([page])[0]
+    assert problems[0] is None and problems[1] is None and problems[2] is not None
+    # without og:site_name the same word is judged like any other
+    assert check.check_pages([page[1:]])[0][0] is not None

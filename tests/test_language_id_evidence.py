@@ -87,6 +87,61 @@ def test_site_names_are_learned_from_pages_of_two_languages() -> None:
     assert not site.neutral("Paris")
 
 
+def test_a_rare_name_standing_alone_on_pages_of_two_languages_is_the_sites() -> None:
+    texts = [
+        ("Lindeboom", "fr"),
+        ("Magnesium and sleep | Lindeboom", "en"),
+        ("Subscribe", "en"),
+        ("Subscribe", "fr"),  # a leftover button: common English, no name
+        ("Winkelwagen", "nl"),  # rare, but on pages of one language only
+    ]
+    site = SiteEvidence.learn(texts)
+    assert site.neutral("Lindeboom")
+    assert not site.neutral("Subscribe") and not site.neutral("Winkelwagen")
+    judge = EvidenceJudge()
+    verdicts = judge.judge_many([(t, lang, "text") for t, lang in texts])
+    assert not verdicts[0].foreign and verdicts[3].foreign
+
+
+def test_a_word_on_two_languages_menus_is_no_leftover_of_a_third() -> None:
+    judge = EvidenceJudge()
+    pages = [
+        ("Routes", "nl", "text"),
+        ("Routes", "en", "text"),
+        ("Itinéraires", "fr", "text"),
+        ("Sauvegarder vos fichiers sur un disque externe", "fr", "paragraph"),
+    ]
+    alone = judge.judge("Routes", "nl")
+    together = judge.judge_many(pages)[0]
+    assert alone.foreign and alone.found == "fr"  # one page says nothing more
+    assert not together.foreign and together.reason == "site"
+    # with no French page in the run, the pages cannot say it is not French
+    assert judge.judge_many([pages[0], pages[1]])[0].foreign
+
+
+def test_a_product_line_on_every_languages_pages_is_the_sites() -> None:
+    judge = EvidenceJudge()
+    run = [
+        ("Sleep Support", "fr", "text"),
+        ("Sleep Support", "nl", "text"),
+        ("Sleep Support", "en", "text"),
+        ("Travel Planner", "fr", "text"),  # a leftover card title: on en and fr pages only
+        ("Travel Planner", "en", "text"),
+        ("Reisplanner", "nl", "text"),
+    ]
+    product, _, _, leftover, _, _ = judge.judge_many(run)
+    assert judge.judge("Sleep Support", "fr").foreign  # one page cannot tell
+    assert not product.foreign and product.reason == "site"
+    assert leftover.foreign and leftover.found == "en"
+
+
+def test_a_linked_name_in_a_byline_counts_as_a_name() -> None:
+    assert spans("Written by <g1>Pieter de Graaf</g1> · Published on 1 February 2025", "en") == []
+    assert spans("Written by Inès Vermeulen, registered dietitian · Gepubliceerd op", "en") == [
+        ("Gepubliceerd op", "nl")
+    ]
+
+
 def test_memory_says_which_language_a_short_text_is() -> None:
     judge = EvidenceJudge(
         known=[
@@ -101,6 +156,34 @@ def test_memory_says_which_language_a_short_text_is() -> None:
     assert not boutique.foreign and not native.foreign
     # an unreviewed translation vouches for nothing: "Winkel" is Dutch, no fix known
     assert judge.judge("Winkel (machine)", "fr").reason != "memory"
+
+
+def test_a_text_close_to_a_known_source_is_a_leftover_of_its_language() -> None:
+    known = [
+        (
+            "nl",
+            "Gratis verzending vanaf vijftig euro",
+            "fr",
+            "Livraison gratuite dès 50 euros",
+            True,
+        ),
+        ("en", "Read the whole article here", "fr", "Lisez l’article complet ici", True),
+    ]
+    judge = EvidenceJudge(known=known, fuzzy_threshold=75)
+    close, native, unrelated, short = judge.judge_many(
+        [
+            ("Gratis verzending vanaf zestig euro", "fr", "text"),
+            ("Livraison gratuite dès 60 euros", "fr", "text"),
+            ("Nous livrons partout en Belgique", "fr", "text"),
+            ("Read more", "fr", "text"),
+        ]
+    )
+    assert close.foreign and close.found == "nl" and close.reason == "memory"
+    assert not native.foreign and native.reason != "memory"
+    assert unrelated.reason != "memory" and short.reason != "memory"
+    # without a threshold (no project) only exact matches count
+    plain = EvidenceJudge(known=known).judge("Gratis verzending vanaf zestig euro", "fr")
+    assert plain.reason != "memory"
 
 
 def test_references_keep_their_english_titles() -> None:
@@ -140,7 +223,9 @@ def test_dev_split_scores_hold(tmp_path: Path) -> None:
 
 
 def test_params_default_is_the_fitted_set() -> None:
-    assert Params().threshold == 2.5 and Params().lingua_min_words == 1
+    fitted = Params()
+    assert (fitted.threshold, fitted.floor, fitted.loan_zipf) == (2.5, 1.5, 0.0)
+    assert fitted.lingua_min_words == 1
 
 
 def test_tolk_check_uses_the_projects_memory_as_evidence(

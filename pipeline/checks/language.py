@@ -48,8 +48,37 @@ ALIGNED_MIN_LETTERS = 20
 """Letters a segment that reads as its original needs before the alignment alone
 (with the judge's best guess agreeing) makes it a leftover: "Blog" or "Contact"
 read the same in any language."""
+_SITE_NAME_RE = re.compile(r"og:site_name|application-name")
+"""Where a page names its own site: that name is never a leftover on it."""
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _site_names(items: Sequence[Item]) -> frozenset[str]:
+    """The names a page gives its own site (``og:site_name``, ``application-name``),
+    case-folded: the logo and the footer's "© Lindeboom" are that name, in no language.
+    """
+    return frozenset(
+        " ".join(item.plain.casefold().split())
+        for item in items
+        if _SITE_NAME_RE.search(item.location)
+    )
+
+
+def _names_only(text: str, verdict: Verdict, names: frozenset[str]) -> bool:
+    """True when everything the verdict flags is the page's own site name.
+
+    >>> v = Verdict("Lindeboom", "en", "nl", 0.6, True, "foreign", (Span(0, 9, "nl", 0.6),))
+    >>> _names_only("Lindeboom", v, frozenset({"lindeboom"}))
+    True
+    """
+    if not names:
+        return False
+    pieces = [text[s.start : s.end] for s in verdict.spans] or [text]
+    return all(
+        " ".join(strip_codes(piece).casefold().split()).strip(" .:;,!?·|-–—©") in names
+        for piece in pieces
+    )
 
 
 class Judge(Protocol):
@@ -216,10 +245,11 @@ class MixedLanguage(Check):
         verdicts = self.judge.judge_many(list(unique)) if unique else []
         results: list[list[Problem | None]] = [[None] * len(items) for items in pages]
         flagged: dict[tuple[int, int], tuple[Verdict, Aligned | None]] = {}
+        names = [_site_names(items) for items in pages]
         for p, i, n in wanted:
             aligned = self.aligned_to(pages[p][i])
             verdict = _with_alignment(verdicts[n], aligned)
-            if verdict.foreign:
+            if verdict.foreign and not _names_only(pages[p][i].text, verdict, names[p]):
                 flagged[(p, i)] = (verdict, _supporting(verdict, aligned))
         for (p, i), (verdict, aligned) in flagged.items():
             item = pages[p][i]

@@ -183,6 +183,7 @@ def leftover_judge(settings: Settings, memory: TranslationMemory | None = None) 
         known=known_translations(settings, memory),
         vetoed=site_term_vetoes(settings),
         cache=VerdictCache(),
+        fuzzy_threshold=settings.fuzzy_threshold,
     )
 
 
