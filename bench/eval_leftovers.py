@@ -3,7 +3,7 @@ next to a naive baseline in the same run.
 
 Usage::
 
-    python bench/eval_leftovers.py                  # dev and holdout
+    python bench/eval_leftovers.py                  # dev, dev-extra and holdout
     python bench/eval_leftovers.py --split dev      # what you look at while tuning
     python bench/eval_leftovers.py --split unseen   # a third source, for reports only
     python bench/eval_leftovers.py --scorer PATH -v
