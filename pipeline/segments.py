@@ -57,6 +57,9 @@ class Segment:
     # What each inline code stands for: (number, tag, attributes). Checks use
     # it (a <time datetime> code, a link's href); catalogs do not store it.
     code_tags: tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...] = ()
+    # The words a reader sees in each code kept whole (a <kbd>, a <code>, a span
+    # in another language): (number, text). Reports show them; nothing translates them.
+    code_texts: tuple[tuple[int, str], ...] = ()
 
     @property
     def plain(self) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +68,61 @@ def test_a_fix_shows_the_tags_of_its_codes() -> None:
     table = render_table(CheckReport(findings=[found], files=[]), width=120)
     assert "<time>Published on</time>" in table
     assert "<g1>" not in table
+
+
+KEYS_PAGE = """<!doctype html><html lang="nl"><head><title>Bestanden verwijderen</title></head>
+<body><h1>Bestanden verwijderen</h1>
+<p>Houd de <kbd>Shift</kbd>-toets ingedrukt om een bestand meteen te verwijderen.
+Press and hold the <kbd>Shift</kbd> key, then press the <kbd>Delete</kbd> key on your keyboard.
+Open daarna het bestand <code>voorbeeld.txt</code> in de map.</p></body></html>
+"""
+KEYS_LEFTOVER = "Press and hold the Shift key, then press the Delete key on your keyboard."
+
+
+def test_a_leftover_holding_key_names_reads_as_the_page_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The key names of <kbd> are in the finding's text, not <x1/>: a reader (and a
+    scorer matching it with the leftover) sees the sentence the page shows; the
+    coded text, which a fix is written in, stays beside it."""
+    page = tmp_path / "keys.html"
+    page.write_text(KEYS_PAGE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "keys.html", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    leftovers = [f for f in findings if f["check"] == "mixed-language"]
+    assert [f["text"] for f in leftovers] == [KEYS_LEFTOVER]
+    coded = leftovers[0]["coded_text"]
+    assert re.fullmatch(
+        r"Press and hold the <x\d/> key, then press the <x\d/> key on your keyboard\.", coded
+    )
+    assert not any(re.search(r"<x\d+/>", f["text"]) for f in findings)
+    assert main(["check", "keys.html"]) == 1
+    table = capsys.readouterr().out
+    assert "<kbd>Shift</kbd> key" in table and "<x" not in table
+
+
+def test_a_finding_read_back_from_json_keeps_its_codes_words_and_marks() -> None:
+    """``tolk report`` reads saved JSON: the coded text, the words of codes kept
+    whole and marks (ranges of the reader's text in JSON) come back as they were."""
+    found = Finding(
+        "a.html",
+        3,
+        "p",
+        "glued-words",
+        "warning",
+        "Druk op <x1/> en<g2>dan</g2> verder.",
+        "glued",
+        marks=((9, 14),),
+        code_texts=((1, "Ctrl+C"),),
+    )
+    data = found.to_json()
+    assert data["text"] == "Druk op Ctrl+C endan verder."
+    assert data["text"][data["marks"][0][0] : data["marks"][0][1]] == "endan"
+    back = Finding.from_json(data)
+    assert (back, back.code_texts) == (found, found.code_texts)
+    old = Finding.from_json(
+        {k: v for k, v in data.items() if k != "coded_text"}
+        | {"text": found.text, "marks": [[9, 14]]}
+    )
+    assert old.text == found.text and old.marks == found.marks

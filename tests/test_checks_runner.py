@@ -181,12 +181,13 @@ def test_json_has_the_exact_shape(seed_report: CheckReport) -> None:
             "fix",
             "span",
             "marks",
+            "coded_text",
         ]
         assert finding["span"] is None or (
             len(finding["span"]) == 2 and finding["span"][0] < finding["span"][1]
         )
         assert finding["severity"] in ("error", "warning", "info")
-        assert finding["fix"] is None or set(finding["fix"]) == {"replacement", "source"}
+        assert finding["fix"] is None or set(finding["fix"]) == {"replacement", "source", "text"}
     summary = data["summary"]
     assert summary["files"] == 8 and summary["pages"] == 8
     assert set(summary["by_check"]) == set(CHECKS)

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pipeline.segments import Segment
-from pipeline.text.codes import strip_codes, unescape_text
+from pipeline.text.codes import (
+    CodeText,
+    reader_offsets,
+    reader_text,
+    recover_shows,
+    strip_codes,
+)
 
 if TYPE_CHECKING:
     from pipeline.checks.language import Judge
@@ -26,6 +32,7 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 Origin = Literal["page", "catalog"]
 CodeTags = tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...]
+CodeTexts = tuple[CodeText, ...]
 
 IGNORE_ALL = "*"
 """The id in :attr:`Item.ignored` that silences every check."""
@@ -101,6 +108,7 @@ class Item:
     fuzzy: bool = False
     foreign: str | None = None
     code_tags: CodeTags = ()
+    code_texts: CodeTexts = ()
     ignored: frozenset[str] = frozenset()
     segment: Segment | None = None
 
@@ -264,6 +272,14 @@ class Finding:
     sentence (a glued pair, not its paragraph)."""
     code_tags: CodeTags = field(default=(), compare=False, repr=False)
     """The tags behind the inline codes of ``text``, so a table shows ``<a>``, not ``<g1>``."""
+    code_texts: CodeTexts = field(default=(), compare=False, repr=False)
+    """The words of the codes kept whole in ``text`` (a ``<kbd>``'s key name), so
+    the finding reads as the page does: "the Shift key", not "the <x1/> key"."""
+
+    @property
+    def readable(self) -> str:
+        """The text as a reader sees it: no codes, the words of codes kept whole in place."""
+        return reader_text(self.text, self.code_texts)
 
     @property
     def sort_key(self) -> tuple[str, int, str, str, str]:
@@ -286,6 +302,13 @@ class Finding:
         'error'
         >>> Finding.from_json({"file": "a.html", "fix": {"replacement": ""}}).fix
         Fix(replacement='', source='')
+        >>> f = Finding.from_json({"text": "Press Fn now.", "coded_text": "Press <x1/> now.",
+        ...                        "marks": [[9, 12]]})
+        >>> f.text, f.code_texts, f.marks
+        ('Press <x1/> now.', ((1, 'Fn'),), ((7, 10),))
+
+        Since ``coded_text`` came, ``text`` is the reader's text and ``coded_text``
+        the coded one; older files have only ``text``, coded.
         """
         severity = str(data.get("severity") or "info").lower()
         if severity not in SEVERITIES:
@@ -296,13 +319,24 @@ class Finding:
             line = int(data.get("line") or 0)
         except (TypeError, ValueError):
             line = 0
+        readable = str(data.get("text") or "")
+        coded = data.get("coded_text")
+        text = str(coded) if isinstance(coded, str) else readable
+        shows = recover_shows(text, readable) if isinstance(coded, str) else ()
+        marks = (
+            tuple(p for p in map(_pair, data.get("marks") or ()) if p is not None)
+            if isinstance(data.get("marks"), list)
+            else ()
+        )
+        if shows:
+            marks = _plain_marks(marks, reader_offsets(text, shows))
         return cls(
             file=str(data.get("file") or ""),
             line=line,
             location=str(data.get("location") or ""),
             check=str(data.get("check") or "?"),
             severity=severity,  # type: ignore[arg-type]
-            text=str(data.get("text") or ""),
+            text=text,
             message=str(data.get("message") or ""),
             found_lang=_opt_str(data.get("found_lang")),
             expected_lang=_opt_str(data.get("expected_lang")),
@@ -311,30 +345,58 @@ class Finding:
             if isinstance(fix, Mapping) and fix.get("replacement") is not None
             else None,
             span=_pair(data.get("span")),
-            marks=tuple(p for p in map(_pair, data.get("marks") or ()) if p is not None)
-            if isinstance(data.get("marks"), list)
-            else (),
+            marks=marks,
+            code_texts=shows,
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The finding in the JSON shape CI reads."""
+        """The finding in the JSON shape CI reads.
+
+        ``text`` is what a reader sees (no codes; a ``<kbd>``'s key name in
+        place), ``coded_text`` the same text with its inline codes as catalogs
+        hold it (a literal "<" written "&lt;"), which a fix's ``replacement``
+        is written in; ``fix.text`` is the replacement as a reader will see it.
+        ``marks`` are ranges of ``text``; ``span`` is where ``coded_text`` lies in
+        the segment's coded text.
+        """
+        offsets = reader_offsets(self.text, self.code_texts) if self.marks else []
+        fix = None
+        if self.fix is not None:
+            fix = {**self.fix.to_json(), "text": reader_text(self.fix.replacement, self.code_texts)}
         return {
             "file": self.file,
             "line": self.line,
             "location": self.location,
             "check": self.check,
             "severity": self.severity,
-            # Codes stay (they show where the markup is); a literal "<" reads as
-            # itself, not as the "&lt;" that keeps it apart from codes in catalogs.
-            "text": unescape_text(self.text),
+            "text": self.readable,
             "found_lang": self.found_lang,
             "expected_lang": self.expected_lang,
             "confidence": None if self.confidence is None else round(self.confidence, 4),
             "message": self.message,
-            "fix": None if self.fix is None else self.fix.to_json(),
+            "fix": fix,
             "span": None if self.span is None else list(self.span),
-            "marks": [list(m) for m in self.marks],
+            "marks": [[offsets[a], offsets[b]] for a, b in self.marks if b < len(offsets)],
+            "coded_text": self.text,
         }
+
+
+def _plain_marks(
+    marks: tuple[tuple[int, int], ...], offsets: list[int]
+) -> tuple[tuple[int, int], ...]:
+    """Marks read as ranges of the reader's text, back as ranges of the plain text
+    (codes removed, as the checks count): the first plain offset at or after each end.
+
+    >>> _plain_marks(((4, 5),), [0, 1, 4, 5])  # "b" of "a Fnb", plain "a b"
+    ((2, 3),)
+    """
+    out = []
+    for a, b in marks:
+        start = next((i for i, o in enumerate(offsets) if o >= a), len(offsets) - 1)
+        end = next((i for i, o in enumerate(offsets) if o >= b), len(offsets) - 1)
+        if start < end:
+            out.append((start, end))
+    return tuple(out)
 
 
 def _pair(value: Any) -> tuple[int, int] | None:

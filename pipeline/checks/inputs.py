@@ -227,6 +227,7 @@ def item_of_segment(
         kind=seg.kind,
         foreign=seg.foreign,
         code_tags=seg.code_tags,
+        code_texts=seg.code_texts,
         ignored=ignored,
         segment=seg,
     )

@@ -4,8 +4,14 @@ The JSON shape is fixed (CI reads it)::
 
     {"findings": [{"file", "line", "location", "check", "severity", "text",
                    "found_lang", "expected_lang", "confidence", "message",
-                   "fix": null | {"replacement", "source"}}],
+                   "fix": null | {"replacement", "source", "text"}, "span", "marks",
+                   "coded_text"}],
      "summary": {...}}
+
+``text`` is the finding's text as a reader sees it (the key name of a
+``<kbd>`` in place, no codes); ``coded_text`` holds it with its inline codes,
+as ``text`` did before, and ``fix.replacement`` is coded the same way
+(``fix.text`` reads as the page will). See :meth:`Finding.to_json`.
 
 JUnit has one test case per file and check family; a case fails when the
 family found errors in the file, and lists warnings as its output.
@@ -23,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pipeline.checks import CHECKS
-from pipeline.checks.base import CodeTags, Finding
+from pipeline.checks.base import CodeTags, CodeTexts, Finding
 from pipeline.checks.results import CheckReport
 from pipeline.text.codes import show_markup, strip_codes
 from pipeline.text.plural import counted
@@ -52,7 +58,10 @@ def _family(check_id: str) -> str:
 
 
 def _line(f: Finding) -> str:
-    return f"{f.file}:{f.line}: {f.location}: [{f.check}] {f.message} — {shorten(f.text)}"
+    plain = " ".join(f.readable.split())
+    if len(plain) > TEXT_WIDTH:
+        plain = plain[: TEXT_WIDTH - 1] + "…"
+    return f"{f.file}:{f.line}: {f.location}: [{f.check}] {f.message} — {plain}"
 
 
 def render_junit(report: CheckReport) -> str:
@@ -180,13 +189,18 @@ def shorten_path(path: str, width: int) -> str:
     return name[: max(width - 1, 1)] + "…"
 
 
-def show_text(text: str, code_tags: CodeTags = (), width: int = TEXT_WIDTH) -> str:
-    """A finding's text for a table cell: codes as the tags they stand for, cut to ``width``.
+def show_text(
+    text: str, code_tags: CodeTags = (), width: int = TEXT_WIDTH, shows: CodeTexts = ()
+) -> str:
+    """A finding's text for a table cell: codes as the tags they stand for, with the
+    words of codes kept whole inside, cut to ``width``.
 
     >>> show_text("Lees <g1>meer</g1>", ((1, "a", ()),))
     'Lees <a>meer</a>'
+    >>> show_text("Hold <x1/> down", ((1, "kbd", ()),), shows=((1, "Fn"),))
+    'Hold <kbd>Fn</kbd> down'
     """
-    shown = " ".join(show_markup(text, code_tags).split())
+    shown = " ".join(show_markup(text, code_tags, shows).split())
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
@@ -287,8 +301,8 @@ def _fix_text(f: Finding) -> str:
         return ""
     if not f.fix.replacement:
         return "(remove the element)"
-    before = show_markup(f.text, f.code_tags)
-    after = show_markup(f.fix.replacement, f.code_tags)
+    before = show_markup(f.text, f.code_tags, f.code_texts)
+    after = show_markup(f.fix.replacement, f.code_tags, f.code_texts)
     return around_change(before, after)[1]
 
 
@@ -320,7 +334,7 @@ def print_table(report: CheckReport, file: TextIO | None = None, width: int | No
         for group in groups:
             f = group.first
             cell = (
-                escape(show_text(f.text, f.code_tags))
+                escape(show_text(f.text, f.code_tags, shows=f.code_texts))
                 + "\n[dim]"
                 + escape(f.message + _language(f))
                 + "[/dim]"

@@ -68,6 +68,7 @@ def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
         key=item.key,
         marks=problem.marks,
         code_tags=item.code_tags,
+        code_texts=item.code_texts,
     )
 
 

@@ -67,6 +67,7 @@ def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Seg
     marks = unit.newlines if isinstance(unit, TextUnit) else []
     positions = [m[0] for m in marks] if marks else []
     code_tags = _code_tags(unit)
+    code_texts = _code_texts(unit)
     # Every sentence of a unit with several sentences keeps only its own codes.
     share_codes = len(pieces) > 1 and bool(code_tags)
     location, line, context = unit.location, unit.line, unit.context
@@ -97,6 +98,9 @@ def unit_segments(unit: Unit, index: int, lang: str, keys: KeyMaker) -> list[Seg
                 )
                 if share_codes
                 else code_tags,
+                code_texts=tuple(c for c in code_texts if f"<x{c[0]}/>" in sentence)
+                if share_codes
+                else code_texts,
             )
         )
         offset += len(sentence) + len(separator)
@@ -110,6 +114,28 @@ def _code_tags(unit: Unit) -> tuple[tuple[int, str, tuple[tuple[str, str], ...]]
     return tuple(
         (n, tag_of(node) or "#comment", tuple(node.items())) for n, node in unit.codes.items()
     )
+
+
+_NO_WORDS = frozenset([
+    "", "script", "style", "template", "svg", "math", "iframe", "object", "embed", "audio",
+    "video", "canvas", "picture", "map", "select", "textarea", "noscript"
+])  # fmt: skip
+"""Elements kept whole whose content is not words a reader sees in the sentence."""
+
+
+def _code_texts(unit: Unit) -> tuple[tuple[int, str], ...]:
+    """(number, words) of each code of a unit kept whole (``<xN/>``) that shows
+    words to a reader: a key name in ``<kbd>``, a file name in ``<code>``."""
+    if not isinstance(unit, TextUnit) or not unit.codes or "<x" not in unit.text:
+        return ()
+    found = []
+    for n, node in unit.codes.items():
+        if tag_of(node) in _NO_WORDS or f"<x{n}/>" not in unit.text:
+            continue
+        words = " ".join("".join(node.itertext()).split())
+        if words:
+            found.append((n, words))
+    return tuple(found)
 
 
 def extract_document(

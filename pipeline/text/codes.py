@@ -206,6 +206,8 @@ def renumber(text: str, mapping: dict[int, int]) -> str:
 
 
 CodeTag = tuple[int, str, tuple[tuple[str, str], ...]]
+CodeText = tuple[int, str]
+"""(number, visible text) of a code kept whole: ``(1, "Shift")`` for a ``<kbd>``."""
 _SHOWN_VALUE = 40  # longer attribute values are cut: the comment is a reminder, not a copy
 
 
@@ -243,25 +245,100 @@ def _cut(value: str) -> str:
     return value if len(value) <= _SHOWN_VALUE else value[: _SHOWN_VALUE - 3] + "..."
 
 
-def show_markup(text: str, code_tags: tuple[CodeTag, ...] = ()) -> str:
+def show_markup(
+    text: str, code_tags: tuple[CodeTag, ...] = (), shows: tuple[CodeText, ...] = ()
+) -> str:
     """A coded sentence as a person reads it: each code as the tag it stands for.
 
     People reading a report know ``<a>`` and ``<strong>``, not ``<g1>``: a code
     whose tag is known is shown as that tag (without its attributes), an
-    unknown one is dropped, leaving the plain text.
+    unknown one is dropped, leaving the plain text. A code kept whole shows
+    its words (``shows``) inside its tag: ``<kbd>Shift</kbd>``.
 
     >>> show_markup("Le <g1>magnésium</g1> aide.<x2/>", ((1, "a", ()), (2, "br", ())))
     'Le <a>magnésium</a> aide.<br>'
     >>> show_markup("Published on <g1>18 november</g1> &lt;3")
     'Published on 18 november <3'
+    >>> show_markup("Press <x1/>.", ((1, "kbd", ()),), ((1, "Shift"),))
+    'Press <kbd>Shift</kbd>.'
     """
     tags = {number: tag for number, tag, _attrs in code_tags if not tag.startswith("#")}
+    shown = dict(shows)
 
     def sub(m: re.Match[str]) -> str:
         number = int(m.group(2) or m.group(3))
         tag = tags.get(number)
+        words = escape_text(shown.get(number, "")) if m.group(3) is not None else ""
         if tag is None:
-            return ""
+            return words
+        if words:
+            return f"<{tag}>{words}</{tag}>"
         return f"<{m.group(1) or ''}{tag}>"
 
     return unescape_text(CODE_RE.sub(sub, text))
+
+
+def reader_text(text: str, shows: tuple[CodeText, ...] = ()) -> str:
+    """A coded sentence as a reader sees it: codes removed, and a code kept whole
+    (a ``<kbd>``, a ``<code>``, a span in another language) replaced by the text it
+    shows, so "Press and hold the <x1/> key" reads "Press and hold the Shift key".
+
+    >>> reader_text("Press <x1/> then <g2>Enter</g2>.<x3/> a &lt; b", ((1, "Shift"),))
+    'Press Shift then Enter. a < b'
+    """
+    if not shows:
+        return strip_codes(text)
+    shown = dict(shows)
+
+    def sub(m: re.Match[str]) -> str:
+        return escape_text(shown.get(int(m.group(3)), "")) if m.group(3) is not None else ""
+
+    return unescape_text(CODE_RE.sub(sub, text))
+
+
+def reader_offsets(text: str, shows: tuple[CodeText, ...] = ()) -> list[int]:
+    """For each offset 0..len(strip_codes(text)), its offset in :func:`reader_text`.
+
+    Offsets of the plain text (marks of a finding) carried over to the text a
+    reader sees, past the words of each code kept whole.
+
+    >>> reader_offsets("a <x1/>b", ((1, "Fn"),))
+    [0, 1, 4, 5]
+    """
+    shown = dict(shows)
+    out: list[int] = []
+    pos = 0
+    for tok in tokenize(text):
+        if tok.kind == "text":
+            for _ in unescape_text(tok.value):
+                out.append(pos)
+                pos += 1
+        elif tok.kind == "empty":
+            pos += len(shown.get(tok.id, ""))
+    out.append(pos)
+    return out
+
+
+def recover_shows(text: str, reader: str) -> tuple[CodeText, ...]:
+    """The visible texts of the codes kept whole, given a coded sentence and the
+    reader's text of it (a saved report holds both); () when they do not fit.
+
+    >>> recover_shows("Press <x1/> and <x2/>.<x3/>", "Press Ctrl and Fn.")
+    ((1, 'Ctrl'), (2, 'Fn'))
+    >>> recover_shows("Press <x1/>", "something else")
+    ()
+    """
+    if "<x" not in text:
+        return ()
+    pattern: list[str] = []
+    numbers: list[int] = []
+    for tok in tokenize(text):
+        if tok.kind == "text":
+            pattern.append(re.escape(unescape_text(tok.value)))
+        elif tok.kind == "empty":
+            pattern.append("(.*?)")
+            numbers.append(tok.id)
+    m = re.fullmatch("".join(pattern), reader, re.DOTALL)
+    if m is None:
+        return ()
+    return tuple((n, value) for n, value in zip(numbers, m.groups(), strict=True) if value)
