@@ -47,12 +47,29 @@ def severity_rank(severity: Severity) -> int:
     return SEVERITIES.index(severity)
 
 
+REVIEW_NOTE = "to review"
+"""Ends the source of a replacement no person vouches for as a translation of
+this text: a fuzzy memory match translates a text close to it, not it."""
+
+
 @dataclass(frozen=True)
 class Fix:
     """A proposed repair of a finding's text, and where it comes from."""
 
     replacement: str
     source: str
+
+    @property
+    def for_review(self) -> bool:
+        """True when a person must read the replacement before it goes on a page:
+        a machine made it, or it translates a text close to this one (fuzzy memory).
+
+        >>> Fix("Écrit par l'équipe", "memory: fr.po (fuzzy 88, to review)").for_review
+        True
+        >>> Fix("Écrit par", "ui.po").for_review, Fix("x", "machine: argos").for_review
+        (False, True)
+        """
+        return self.source.startswith("machine") or f"{REVIEW_NOTE})" in self.source
 
     def to_json(self) -> dict[str, str]:
         """The ``fix`` object of the JSON output."""

@@ -60,6 +60,9 @@ GLUED_REVIEW = (
 
 MACHINE_HELD = "machine-made replacement offered, not applied: review it"
 """Added to a leftover's message when its machine-made replacement was held back."""
+FUZZY_HELD = "fuzzy memory match offered, not applied: review it"
+"""Added to a leftover's message when the replacement offered translates a text
+close to it (a fuzzy memory match): never applied unreviewed."""
 
 Offer = Callable[[Item], "Fix | None"]
 """Offers a new translation of a sentence whose words were glued, marked for review."""
@@ -82,6 +85,11 @@ def is_glued_review(finding: Finding) -> bool:
 def is_machine_held(finding: Finding) -> bool:
     """True for a leftover whose machine-made replacement was held back for review."""
     return finding.fix is not None and finding.message.endswith(MACHINE_HELD)
+
+
+def is_fuzzy_held(finding: Finding) -> bool:
+    """True for a leftover whose fuzzy memory match was offered, not applied."""
+    return finding.fix is not None and finding.message.endswith(FUZZY_HELD)
 
 
 @dataclass(frozen=True)
@@ -218,9 +226,10 @@ def plan_changes(
                 continue
         proposed = check.suggestion(item, problem)
         if proposed is not None and proposed.replacement and proposed.replacement != text:
-            if is_machine(proposed.source) and not apply_machine:
+            machine = is_machine(proposed.source)
+            if proposed.for_review and not (machine and apply_machine):
                 held = finding_of(check, item, problem)
-                message = f"{held.message}; {MACHINE_HELD}"
+                message = f"{held.message}; {MACHINE_HELD if machine else FUZZY_HELD}"
                 left.append(replace(held, message=message, fix=proposed))
                 continue
             changes.append(_change(item, check.id, text, proposed.replacement, proposed.source))

@@ -4,10 +4,13 @@ A leftover is replaced by a translation that already exists before anything
 new is made: the shared page-furniture catalog (``ui.po``, which translators
 maintain) for bylines and labels, then the translation memory (a Dutch card
 title is the title of a Dutch article whose French translation the memory
-holds), and only then a machine translation from the language the leftover
-was found in. Machine-made replacements are queued for review in ``ui.po``
-as fuzzy entries. (A foreign duplicate of the heading below it is removed
-instead; the language check decides that, on cognates and numbers.)
+holds), then the translation of a source the memory knows close to the
+leftover (a fuzzy match at ``fuzzy_threshold``, offered for review, never applied
+by ``tolk fix``: it translates another text), and only then a machine
+translation from the language the leftover was found in. Machine-made
+replacements are queued for review in ``ui.po`` as fuzzy entries. (A foreign
+duplicate of the heading below it is removed instead; the language check
+decides that, on cognates and numbers.)
 
 :meth:`LeftoverRepairs.retranslate` serves the other half of an honest
 glued-word repair: when the memory (which holds the catalogs too) knows the
@@ -22,19 +25,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pipeline.catalogs import po as catalog
-from pipeline.checks.base import Fix, Item
+from pipeline.checks.base import REVIEW_NOTE, Fix, Item
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
 from pipeline.fixes.fixers import render_date_in_locale
 from pipeline.memory import TranslationMemory, comparable
 from pipeline.project import ui_catalog
 from pipeline.segments import Segment
-from pipeline.text.codes import CLOSING, OPENING, code_problems
+from pipeline.text.codes import CLOSING, OPENING, code_problems, strip_codes
 
 if TYPE_CHECKING:
     from pipeline.checks.base import Suggest
 
 MEMORY_MIN_SCORE = 100.0  # only an exact memory match repairs a page unseen
+FUZZY_MIN_WORDS = 3
+"""Words a leftover needs before a fuzzy memory match is offered for it, as the
+language judge needs before a fuzzy match is evidence
+(:data:`pipeline.language_id.evidence.FUZZY_MIN_WORDS`): "Delete file" is close
+to "Delete files", and the translation of one is not the other's."""
 
 
 @dataclass
@@ -97,6 +105,8 @@ class LeftoverRepairs:
         if fix is None:
             fix = self._from_memory(text, found, target)
         if fix is None:
+            fix = self._from_fuzzy_memory(text, found, target)
+        if fix is None:
             made = self._machine(text, found, target)
             if made is not None and not code_problems(text, made[0]):
                 fix = Fix(made[0], made[1])
@@ -122,6 +132,33 @@ class LeftoverRepairs:
         for match in self.project_memory().lookup(found, target, text, threshold=MEMORY_MIN_SCORE):
             if match.codes_fit and not match.unit.fuzzy:
                 return Fix(match.target, f"memory: {match.unit.origin or 'store'}")
+        return None
+
+    def _from_fuzzy_memory(self, text: str, found: str, target: str) -> Fix | None:
+        """The known translation of a source text close to ``text`` (at the project's
+        ``fuzzy_threshold``), offered for review and never applied unreviewed: it
+        translates the close text, so the words that differ may be wrong.
+
+        The language judge takes such a text for a leftover on the same evidence
+        (a text close to a known source in another language); this offers that
+        source's translation as the fix. The source of the fix names the entry's
+        origin, whether a person reviewed it, the score and the text it translates.
+        """
+        if len(strip_codes(text).split()) < FUZZY_MIN_WORDS:
+            return None
+        threshold = self.settings.fuzzy_threshold
+        for match in self.project_memory().lookup(found, target, text, threshold=threshold):
+            if match.exact or not match.codes_fit:
+                continue
+            unit = match.unit
+            kind = "unreviewed entry" if unit.fuzzy else "reviewed entry"
+            close = " ".join(strip_codes(unit.source).split())
+            close = close if len(close) <= 60 else close[:59] + "…"
+            return Fix(
+                match.target,
+                f"memory: {unit.origin or 'store'} (fuzzy {match.score:.0f}, {kind} "
+                f"for “{close}”, {REVIEW_NOTE})",
+            )
         return None
 
     # -- glued words -------------------------------------------------------------

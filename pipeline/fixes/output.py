@@ -17,7 +17,13 @@ from pipeline.checks.output import (
     terminal_width,
     where_cell,
 )
-from pipeline.fixes.changes import Change, FixReport, is_glued_review, is_machine_held
+from pipeline.fixes.changes import (
+    Change,
+    FixReport,
+    is_fuzzy_held,
+    is_glued_review,
+    is_machine_held,
+)
 from pipeline.text.codes import show_markup, strip_codes
 from pipeline.text.plural import counted
 
@@ -44,6 +50,12 @@ def fix_summary_lines(report: FixReport, width: int | None = None) -> list[str]:
         lines.append(
             f"  machine-made replacements not applied, left for review: {len(held)} "
             "(apply_machine_fixes = true in the settings, or --apply-machine, applies them)"
+        )
+    fuzzy = [f for f in report.left if is_fuzzy_held(f)]
+    if fuzzy:
+        lines.append(
+            f"  fuzzy memory matches (translations of a close text) offered, left for review: "
+            f"{len(fuzzy)}"
         )
     left = Counter(f.check for f in report.left)
     if left:
