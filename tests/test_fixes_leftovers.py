@@ -103,6 +103,10 @@ def test_check_offers_the_fuzzy_match_and_fix_holds_it_for_review(
     assert (found["text"], found["found_lang"]) == (CLOSE_TITLE, "nl")
     assert found["fix"]["text"].endswith(KNOWN_FRENCH)
     assert "(fuzzy " in found["fix"]["source"] and found["fix"]["source"].endswith("to review)")
+    monkeypatch.setenv("COLUMNS", "500")  # wide enough that no cell wraps
+    assert main(["check", str(page)]) == 1  # the table says whose fix it is, and to review it
+    table = capsys.readouterr().out
+    assert "(to review; memory: locales/fr/LC_MESSAGES/betaine-lichaamsvet.po (fuzzy" in table
     out = tmp_path / "fixed"
     assert main(["fix", str(page), "--out", str(out), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)

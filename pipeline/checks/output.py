@@ -303,7 +303,10 @@ def _fix_text(f: Finding) -> str:
         return "(remove the element)"
     before = show_markup(f.text, f.code_tags, f.code_texts)
     after = show_markup(f.fix.replacement, f.code_tags, f.code_texts)
-    return around_change(before, after)[1]
+    shown = around_change(before, after)[1]
+    if f.fix.for_review:  # a machine's, or a fuzzy memory match's: say so, and whose
+        shown += f" (to review; {shorten(f.fix.source, 80)})"
+    return shown
 
 
 def print_table(report: CheckReport, file: TextIO | None = None, width: int | None = None) -> None:
