@@ -7,22 +7,30 @@ is written once."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import stat
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from pipeline import __version__
 from pipeline.catalogs import po as catalog
 from pipeline.catalogs.po import catalog_path, template_path, ui_catalog_path
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.families import Family, PageFacts, find_families, leftover_evidence
-from pipeline.families.leftovers import Aligned, family_evidence
-from pipeline.html.document import read_document
-from pipeline.html.extract import page_language
-from pipeline.html.links import page_links
+from pipeline.html.links import PageLinks
 from pipeline.languages import targets_for
 from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
 from pipeline.memory.units import ALIGNED_PREFIX
+from pipeline.storage import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.families.leftovers import Aligned
 
 
 @dataclass(frozen=True)
@@ -110,11 +118,11 @@ def discover(
         wanted = {p.stem for p in paths}
     # Every page is read, named or not: a family spans pages that were not named.
     facts: list[PageFacts] = []
+    known = _KnownPages(settings)
     for path in paths:
         try:
             _check_name(path)
-            doc = read_document(path)
-            lang = page_language(doc)
+            facts.append(known.facts(path))
         except PipelineError as exc:
             if path.stem not in wanted:
                 continue
@@ -122,7 +130,7 @@ def discover(
                 raise
             errors.append(exc)
             continue
-        facts.append(PageFacts(path.stem, lang, str(path), page_links(doc)))
+    known.save()
     families = find_families(facts, settings.families, leftover_evidence)
     family_of = {m.name: f for f in families for m in f.members}
     return [
@@ -130,6 +138,65 @@ def discover(
         for f in facts
         if f.name in wanted
     ]
+
+
+#: Where :class:`_KnownPages` keeps what it read, beside the stages' manifest.
+KNOWN_PAGES_NAME = ".tolk-pages.json"
+
+
+class _KnownPages:
+    """The language and head links of each page, keyed by the page's content hash.
+
+    Every command discovers the articles, and parsing every page for two facts
+    was most of an unchanged rerun's time; a page whose bytes (and Tolk's
+    version) are as last time is not parsed again. A page that cannot be read
+    is never remembered, so its error shows every time. The file is only a
+    cache: unreadable, it is ignored; unwritable (a read-only checkout), not
+    written.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = settings.build / KNOWN_PAGES_NAME
+        self._pages: dict[str, Any] = {}
+        self._seen: dict[str, Any] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == __version__:
+                self._pages = dict(data["pages"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def facts(self, path: Path) -> PageFacts:
+        """The page's facts, from the cache when its bytes did not change."""
+        key, digest = path.name, None  # one folder; the same key on every machine
+        try:  # only a regular file is opened here: a FIFO would wait forever
+            if stat.S_ISREG(os.stat(path).st_mode):
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            pass  # read_document below says what is wrong, in one line
+        entry = self._pages.get(key)
+        if digest is not None and isinstance(entry, list) and entry[:1] == [digest]:
+            _, lang, canonical, alternates = entry
+            links = PageLinks(canonical, tuple((h, u) for h, u in alternates))
+        else:
+            from pipeline.html.document import read_document
+            from pipeline.html.extract import page_language
+            from pipeline.html.links import page_links
+
+            doc = read_document(path)
+            lang, links = page_language(doc), page_links(doc)
+        if digest is not None:
+            self._seen[key] = [digest, lang, links.canonical, [list(a) for a in links.alternates]]
+        return PageFacts(path.stem, str(lang), str(path), links)
+
+    def save(self) -> None:
+        """Remember the pages read this time (and keep the others'), if anything changed."""
+        pages = {**self._pages, **self._seen}
+        if pages == self._pages:
+            return
+        text = json.dumps({"version": __version__, "pages": pages}, sort_keys=True)
+        with contextlib.suppress(OSError):  # only a cache: the next run parses again
+            write_atomic(self.path, text + "\n")
 
 
 def find_project_families(articles: list[Article]) -> list[Family]:
@@ -150,6 +217,8 @@ def aligned_evidence(settings: Settings) -> dict[tuple[str, str], Aligned]:
         articles = discover(settings, None, [])
     except PipelineError:
         return {}
+    from pipeline.families.leftovers import family_evidence
+
     families = find_project_families(articles)
     return family_evidence(families, show=lambda path: settings.relative(Path(path)))
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.checks import CHECKS
-from pipeline.checks.base import SEVERITIES, Severity
 from pipeline.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -24,20 +23,35 @@ from pipeline.cli.common import (
 )
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
-from pipeline.fixes.leftovers import LeftoverRepairs
-from pipeline.project import (
-    aligned_evidence,
-    fixed_dir,
-    glossary_terms,
-)
-from pipeline.storage import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.checks.base import Severity
+
+#: The severities, least to most verbose (``pipeline.checks.base.SEVERITIES``,
+#: named here so the parser is built without importing every check).
+SEVERITY_CHOICES = ("error", "warning", "info")
+
+
+class _ChecksHelp(argparse.RawDescriptionHelpFormatter):
+    """Lists the check ids only when the help is shown: importing every check
+    to build the parser would slow every command's start."""
+
+    def _format_text(self, text: str) -> str:
+        if "{checks}" in text:
+            from pipeline.checks import CHECKS
+
+            text = text.replace("{checks}", ", ".join(CHECKS))
+        return super()._format_text(text)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the checks and report; exit 1 when any finding is an error."""
     from pipeline.checks.output import render, summary_lines
     from pipeline.checks.runner import run_checks
+    from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.html.rules import site_rules
+    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
+    from pipeline.storage import write_atomic
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     if args.shard:
@@ -91,7 +105,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def register(sub: Subparsers) -> None:
     """Add ``tolk check`` to the parser."""
-    ids = ", ".join(CHECKS)
     p = add_command(
         sub,
         "check",
@@ -99,10 +112,11 @@ def register(sub: Subparsers) -> None:
         "Check pages and catalogs for leftovers and defects (exit 1 on errors).",
         "tolk check source_articles build --summary\n"
         "  tolk check locales/ --format junit --output build/check.xml\n"
-        f"\nchecks: {ids}\n"
+        "\nchecks: {checks}\n"
         "silence one: --disable ID, disabled_checks in settings, a '#, ignore-ID' flag\n"
         'in a .po file, or data-tolk-ignore="ID ..." on an element (empty: all)',
     )
+    p.formatter_class = _ChecksHelp
     p.add_argument(
         "path",
         nargs="*",
@@ -118,7 +132,7 @@ def register(sub: Subparsers) -> None:
     add_shard(p)
     p.add_argument(
         "--severity",
-        choices=SEVERITIES,
+        choices=SEVERITY_CHOICES,
         default="warning",
         help="least severe findings to show (default: warning; info shows all)",
     )

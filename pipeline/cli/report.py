@@ -9,20 +9,20 @@ from pathlib import Path
 
 from pipeline.cli.common import Subparsers, add_command
 from pipeline.config import Settings
-from pipeline.report import (
-    MAX_PAGE_BYTES,
-    Findings,
-    build_report,
-    check_paths,
-    collect_findings,
-    load_changes,
-    read_findings,
-)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """``tolk report``: write the static report and say where it is."""
     from pipeline.project import discover
+    from pipeline.report import (
+        MAX_PAGE_BYTES,
+        Findings,
+        build_report,
+        check_paths,
+        collect_findings,
+        load_changes,
+        read_findings,
+    )
 
     started = time.perf_counter()
     articles = discover(settings, args.article or None)

@@ -17,7 +17,6 @@ from pathlib import Path
 from pipeline.config import Settings
 from pipeline.families import Family
 from pipeline.families.align import align_segments
-from pipeline.html.extract import extract_file
 from pipeline.html.rules import site_rules
 from pipeline.memory import TMUnit, TranslationMemory
 from pipeline.memory.units import ALIGNED_PREFIX
@@ -38,6 +37,8 @@ class AlignReport:
 
 def family_units(settings: Settings, family: Family) -> list[TMUnit]:
     """The aligned pairs of a family, original -> each published translation."""
+    from pipeline.html.extract import extract_file  # the parser, only for families
+
     rules = site_rules(settings)
     original = extract_file(family.original.path, rules=rules)
     units = []
