@@ -88,8 +88,13 @@ def discover(
     settings: Settings,
     names: list[str] | None = None,
     errors: list[PipelineError] | None = None,
+    *,
+    remember: bool = True,
 ) -> list[Article]:
     """The articles of the project (all, or those named), sorted by name.
+
+    What each page says of itself is remembered in ``build/`` unless ``remember``
+    is off (a dry run writes nothing).
 
     Raises :class:`InputError` for a named article that does not exist. A page
     that cannot be read or has no usable ``<html lang>`` raises too, unless an
@@ -130,7 +135,8 @@ def discover(
                 raise
             errors.append(exc)
             continue
-    known.save()
+    if remember:
+        known.save()
     families = find_families(facts, settings.families, leftover_evidence)
     family_of = {m.name: f for f in families for m in f.members}
     return [

@@ -197,8 +197,11 @@ def chosen_articles(
     """
     from pipeline.project import discover
 
-    articles = discover(settings, args.article, skipped)
-    everything = discover(settings, None, []) if args.article or args.shard else articles
+    remember = not getattr(args, "dry_run", False)  # a dry run writes nothing
+    articles = discover(settings, args.article, skipped, remember=remember)
+    everything = (
+        discover(settings, None, [], remember=remember) if args.article or args.shard else articles
+    )
     if args.shard:
         articles = args.shard.select(articles, lambda a: a.name)
     return articles, everything
