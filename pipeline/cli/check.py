@@ -26,6 +26,7 @@ from pipeline.errors import InputError, PipelineError
 
 if TYPE_CHECKING:
     from pipeline.checks.base import Severity
+    from pipeline.manifest import Memo
 
 #: The severities, least to most verbose (``pipeline.checks.base.SEVERITIES``,
 #: named here so the parser is built without importing every check).
@@ -51,7 +52,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.html.rules import site_rules
     from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
-    from pipeline.storage import write_atomic
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     if args.shard:
@@ -63,6 +63,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if not paths:
             say(f"check: shard {args.shard.index}/{args.shard.count} holds no pages")
             return EXIT_OK
+    memo, key = _memo(args, settings, paths)
+    stored = memo.get(key)
+    if isinstance(stored, dict):  # nothing it reads changed: the same report
+        return _show(args, str(stored["text"]), str(stored["line"]), bool(stored["failed"]))
     glossary = glossary_terms(settings)
     repairs = LeftoverRepairs(settings, use_engine=False)  # quick: never loads a model
     unreadable: list[PipelineError] = []
@@ -91,15 +95,54 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     severity: Severity = args.severity
     report = report.at_least(severity)
     text = render(report, args.format, summary_only=args.summary)
+    line = next(iter(summary_lines(report)), "")
+    if unreadable:
+        _show(args, text, line, failed)
+        return EXIT_USAGE  # the gate cannot pass on files it could not read
+    memo.put(key, {"text": text, "line": line, "failed": failed})
+    return _show(args, text, line, failed)
+
+
+def _memo(args: argparse.Namespace, settings: Settings, paths: list[str]) -> tuple[Memo, str]:
+    """The stored run and this run's key: the options, every input and project file.
+
+    The checks judge all files together (the site's own names are learned from
+    every page, repairs come from the whole memory), so a run is reused whole
+    or not at all; ``--all`` judges afresh.
+    """
+    from pipeline.checks.inputs import find_inputs
+    from pipeline.checks.output import terminal_width
+    from pipeline.manifest import Memo, project_files
+    from pipeline.project import fixed_dir
+
+    memo = Memo(settings, "check", ignore=args.all)
+    options = repr(
+        (
+            str(Path.cwd()),  # files are named from here
+            terminal_width(),  # tables are drawn this wide
+            [str(Path(p).resolve()) for p in paths],
+            args.lang,
+            disabled(args, settings),
+            args.format,
+            args.summary,
+            args.severity,
+        )
+    )
+    inputs = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
+    return memo, memo.key(options, [*inputs, *project_files(settings)])
+
+
+def _show(args: argparse.Namespace, text: str, line: str, failed: bool) -> int:
+    """Print or write the report; the exit code of its findings."""
+    from pipeline.storage import write_atomic
+
     if args.output:
         write_atomic(Path(args.output), text)
-        for line in summary_lines(report)[:1]:
+        if line:
             say(f"{line} -> {args.output}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if unreadable:
-        return EXIT_USAGE  # the gate cannot pass on files it could not read
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -130,6 +173,11 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("--summary", action="store_true", help="short counts only")
     add_shard(p)
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="judge every file again, even when nothing changed since the last check",
+    )
     p.add_argument(
         "--severity",
         choices=SEVERITY_CHOICES,
