@@ -135,9 +135,9 @@ def discover(
                 raise
             errors.append(exc)
             continue
+    families = find_families(facts, settings.families, known.evidence)
     if remember:
         known.save()
-    families = find_families(facts, settings.families, leftover_evidence)
     family_of = {m.name: f for f in families for m in f.members}
     return [
         Article(f.name, Path(f.path), f.lang, family_of.get(f.name))
@@ -182,7 +182,7 @@ class _KnownPages:
             pass  # read_document below says what is wrong, in one line
         entry = self._pages.get(key)
         if digest is not None and isinstance(entry, list) and entry[:1] == [digest]:
-            _, lang, canonical, alternates = entry
+            _, lang, canonical, alternates, *_ = entry
             links = PageLinks(canonical, tuple((h, u) for h, u in alternates))
         else:
             from pipeline.html.document import read_document
@@ -192,8 +192,24 @@ class _KnownPages:
             doc = read_document(path)
             lang, links = page_language(doc), page_links(doc)
         if digest is not None:
-            self._seen[key] = [digest, lang, links.canonical, [list(a) for a in links.alternates]]
+            evidence: object = {}
+            if isinstance(entry, list) and len(entry) == 5 and entry[0] == digest:
+                evidence = entry[4]
+            links_data = [list(a) for a in links.alternates]
+            counts = dict(evidence) if isinstance(evidence, dict) else {}
+            self._seen[key] = [digest, lang, links.canonical, links_data, counts]
         return PageFacts(path.stem, str(lang), str(path), links)
+
+    def evidence(self, page: PageFacts, lang: str) -> int:
+        """:func:`pipeline.families.leftover_evidence`, remembered per page and language:
+        it runs the language detector over the whole page."""
+        entry = self._seen.get(Path(page.path).name)
+        if entry is None:
+            return leftover_evidence(page, lang)
+        counts = entry[4]
+        if lang not in counts:
+            counts[lang] = leftover_evidence(page, lang)
+        return int(counts[lang])
 
     def save(self) -> None:
         """Remember the pages read this time (and keep the others'), if anything changed."""

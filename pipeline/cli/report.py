@@ -68,7 +68,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for warning in warnings:
         say(f"warning: {warning}")
     if not result.errors:
-        memo.put(key, {"line": line, "warnings": warnings, "outputs": _outputs_hash(folder)})
+        again = line.replace(f"({result.written} files changed)", "(0 files changed)")
+        memo.put(key, {"line": again, "warnings": warnings, "outputs": _outputs_hash(folder)})
     return 0
 
 
