@@ -18,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -31,11 +33,16 @@ FORMAT = 1
 
 
 def file_hash(path: Path) -> str:
-    """Content hash of a file, or ``-`` when it does not exist."""
+    """Content hash of a file, ``-`` when it does not exist, ``!`` when it is no
+    regular file or cannot be read (a FIFO is never opened: it would wait)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "!"
         return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
     except FileNotFoundError:
         return "-"
+    except OSError:
+        return "!"  # a symlink loop, no permission: the stage says what is wrong
 
 
 def settings_hash(settings: Settings) -> str:

@@ -245,3 +245,21 @@ def test_check_and_report_redo_when_anything_they_read_changes(
     built = ran / "build/en/routine-du-soir.html"
     built.write_text(built.read_text("utf-8").replace("</h1>", " x</h1>", 1), "utf-8")
     assert judged() == both
+
+
+def test_extract_after_translate_redoes_nothing_and_would_change_nothing(project: Path) -> None:
+    """Translate fills the catalogs extract wrote; extract keeps what translate
+    changes, so the next extract skips them, and a forced one writes the same."""
+    for po in (project / "locales").rglob("LC_MESSAGES/*.po"):
+        if po.name != "ui.po":
+            po.unlink()
+    settings = load_settings(start=project)
+    articles = discover(settings)
+    extract_articles(settings, articles, quiet=True)
+    tr = translate_articles(settings, articles, use_engine=False, quiet=True)
+    assert tr.written, "translate filled some catalogs"
+    before = _outputs(project)
+    again = extract_articles(settings, articles, quiet=True)
+    assert again.counts.get("skipped") == len(articles)
+    forced = extract_articles(settings, articles, quiet=True, redo_all=True)
+    assert not forced.written and _changed(before, _outputs(project)) == set()

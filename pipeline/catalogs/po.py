@@ -57,8 +57,10 @@ def _wrap_like_gettext(escaped: str, width: int) -> list[str]:
     """Greedy wrap of an escaped string, breaking after spaces as msgcat does."""
     chunks: list[str] = []
     for chunk in _CHUNK.findall(escaped):
-        if chunk:
+        if "-" in chunk or "/" in chunk:
             chunks.extend(p for p in _HYPHEN_CHUNK.split(chunk) if p)
+        elif chunk:
+            chunks.append(chunk)
     lines: list[str] = []
     current = ""
     for chunk in chunks:
@@ -264,6 +266,22 @@ def check_syntax(text: str, path: Path) -> None:
             )
 
 
+def _refuse_duplicates(po: polib.POFile) -> None:
+    """polib's ``check_for_duplicates``, in one pass instead of a search per entry.
+
+    An entry repeats an earlier live entry with the same msgctxt and msgid; the
+    error is polib's own. (polib searches the whole catalog for every entry it
+    reads: a quarter of reading a 100-entry catalog.)
+    """
+    live: set[tuple[str | None, str]] = set()
+    for entry in po:
+        key = (entry.msgctxt, entry.msgid)
+        if key in live:
+            raise ValueError(f'Entry "{entry.msgid}" already exists')
+        if not entry.obsolete:
+            live.add(key)
+
+
 def load_catalog(path: Path) -> polib.POFile:
     """Parse a .po/.pot file; a syntax error becomes one line naming file and line.
 
@@ -275,7 +293,9 @@ def load_catalog(path: Path) -> polib.POFile:
         try:
             data = path.read_bytes()
             check_syntax(data.decode("utf-8-sig"), path)
-            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+            _refuse_duplicates(po)
+            po.check_for_duplicates = True  # as polib's own check would leave it
             if path.read_bytes() != data:
                 continue  # saved while polib read it: read the new version
         except (OSError, ValueError) as exc:

@@ -218,6 +218,10 @@ def translate_articles(
         todo = [e for e in po if catalog.needs_translation(e, force=force)]
         total += len(todo)
         loaded.append((article, lang, path, po, todo))
+    # Articles whose extract was up to date: translate changes only what extract
+    # carries over (translations, fuzzy flags, origin comments), so extract stays
+    # up to date after this run's writes (see _extract_still_fresh).
+    extracted = _fresh_extracts(settings, manifest, {a.name: a for a, *_ in loaded})
     if loaded and memory is None:
         skip = {path for _, _, path, _, _ in loaded} if force else set()
         memory = build_memory(settings, articles, skip)
@@ -269,8 +273,41 @@ def translate_articles(
     for unit, path, _src, _tgt, empty in done:
         manifest.record("translate", unit, manifest.fingerprint("translate", [path], after))
         left[unit] = str(len(empty))
+    if not report.notes:  # a catalog merged with someone's save: extract looks again
+        _extract_still_fresh(settings, manifest, extracted)
     manifest.save()
     return report
+
+
+def _fresh_extracts(
+    settings: Settings, manifest: Manifest, articles: dict[str, Article]
+) -> list[Article]:
+    """The articles whose last extract is as fresh as its files say."""
+    from pipeline.stages.extract import extract_files
+
+    return [
+        a
+        for a in articles.values()
+        if manifest.fresh(
+            "extract", a.name, manifest.fingerprint("extract", extract_files(settings, a))
+        )
+    ]
+
+
+def _extract_still_fresh(settings: Settings, manifest: Manifest, articles: list[Article]) -> None:
+    """Record these articles' extract again, with the catalogs this run wrote.
+
+    Extract merges a catalog with its template and keeps each entry's
+    translation, fuzzy flag and origin comment: the only things translate
+    changes. So extracting again would write the same files, and the next
+    ``tolk extract`` need not parse them to find that out. (Tested in
+    tests/test_incremental.py: a forced extract after translate changes nothing.)
+    """
+    from pipeline.stages.extract import extract_files
+
+    for a in articles:
+        files = extract_files(settings, a)
+        manifest.record("extract", a.name, manifest.fingerprint("extract", files))
 
 
 def _settled(
