@@ -390,9 +390,8 @@ def build_memory(
             path = article.catalog(settings, lang)
             if not path.exists() or path in skip:
                 continue
-            po = catalog.load_catalog(path)
             origin = settings.relative(path)
-            for source, target, fuzzy in catalog.memory_units(po):
+            for source, target, fuzzy in catalog.read_memory_units(path):
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
     return memory
 

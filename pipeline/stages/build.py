@@ -195,11 +195,11 @@ def _build_one(
     if lang != article.lang:
         path = article.catalog(settings, lang)
         if path.exists():
-            po = catalog.load_catalog(path)
-            translations = catalog.translations(po, include_fuzzy=include_fuzzy)
+            every, reviewed = catalog.read_translations(path)
+            translations = every if include_fuzzy else reviewed
             # Fuzzy entries published as they are: machine or memory work nobody
             # reviewed, counted so the summary cannot pass them off as done.
-            unreviewed = len(translations) - len(catalog.translations(po, include_fuzzy=False))
+            unreviewed = len(translations) - len(reviewed)
     doc = read_document(article.path)
     if links is not None:
         rewrite_links(doc, links)

@@ -375,8 +375,9 @@ def memory_fingerprint(
             if not known.startswith(f"{now}:"):
                 units = hashlib.blake2b(digest_size=16)
                 if path.exists():
-                    po = (parsed or {}).get(path) or catalog.load_catalog(path)
-                    for source, target, fuzzy in catalog.memory_units(po):
+                    po = (parsed or {}).get(path)
+                    found = catalog.memory_units(po) if po else catalog.read_memory_units(path)
+                    for source, target, fuzzy in found:
                         units.update(f"{source}\0{target}\0{fuzzy}\0".encode())
                 known = table[key] = f"{now}:{units.hexdigest()}"
             digest.update(f"|{key}={known.partition(':')[2]}".encode())
