@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeAlias
 
@@ -88,18 +89,27 @@ def _str_field(
     the next; msgcat keeps it at the end. Writing like gettext means a
     translator's tool that rewraps (Poedit, msgmerge) changes nothing.
     """
+    return list(_field_lines(fieldname, delflag, plural_index, field, wrapwidth))
+
+
+@lru_cache(maxsize=8192)
+def _field_lines(
+    fieldname: str, delflag: str, plural_index: str, field: str, wrapwidth: int
+) -> tuple[str, ...]:
+    """:func:`_str_field`'s lines, remembered: extract writes each msgid and
+    msgctxt three times (the template and a catalog per target language)."""
     name = fieldname[9:] if fieldname.startswith("previous_") else fieldname
     head = f"{delflag}{name}{plural_index} "
     pieces = field.splitlines(True) or [""]
     escaped_pieces = [polib.escape(piece) for piece in pieces]
     single = escaped_pieces[0] if len(pieces) == 1 else None
     if single is not None and len(head) + len(single) + 2 <= wrapwidth:
-        return [f'{head}"{single}"']
+        return (f'{head}"{single}"',)
     lines = [f'{head}""']
     for piece in escaped_pieces:
         for line in _wrap_like_gettext(piece, wrapwidth - 2):
             lines.append(f'{delflag}"{line}"')
-    return lines
+    return tuple(lines)
 
 
 @contextmanager
