@@ -36,13 +36,21 @@ def file_hash(path: Path) -> str:
     """Content hash of a file, ``-`` when it does not exist, ``!`` when it is no
     regular file or cannot be read (a FIFO is never opened: it would wait)."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return "!"
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return "-"
     except OSError:
         return "!"  # a symlink loop, no permission: the stage says what is wrong
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "!"
+        with open(fd, "rb", closefd=False) as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return "!"
+    finally:
+        os.close(fd)
 
 
 def settings_hash(settings: Settings) -> str:
@@ -74,7 +82,7 @@ class Manifest:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{self._base}|{stage}|{options}".encode())
         for path in files:
-            digest.update(f"|{path.as_posix()}={file_hash(path)}".encode())
+            digest.update(f"|{os.fspath(path)}={file_hash(path)}".encode())
         return digest.hexdigest()
 
     def fresh(self, stage: str, unit: str, fingerprint: str) -> bool:
