@@ -377,23 +377,73 @@ def build_memory(
     skip: Collection[Path] = (),
     *,
     store: bool = True,
+    remember: bool = True,
 ) -> TranslationMemory:
     """The project memory: the store's units plus every catalog's entries.
 
     Catalogs in ``skip`` are left out: ``translate --force`` reconsiders them,
     so their own entries must not hide what the store and the others know.
     Without ``store``, only the catalogs: what ``memory import`` need not copy.
+    Each catalog's units are remembered by its content hash (see
+    :class:`_CatalogUnits`) unless ``remember`` is off (a dry run).
     """
     memory = TranslationMemory(load_store(settings).units() if store else ())
+    known = _CatalogUnits(settings)
     for article in articles:
         for lang in article.targets(settings):
             path = article.catalog(settings, lang)
             if not path.exists() or path in skip:
                 continue
             origin = settings.relative(path)
-            for source, target, fuzzy in catalog.read_memory_units(path):
+            for source, target, fuzzy in known.units(path, origin):
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
+    if remember:
+        known.save()
     return memory
+
+
+class _CatalogUnits:
+    """Each catalog's memory units, keyed by the catalog's content hash.
+
+    Every command that needs the memory read every catalog for it; a catalog
+    whose bytes (and Tolk's version) are as last time gives the units read
+    then. Only a cache (``build/.tolk-memo/units.json``): unreadable, ignored;
+    unwritable, not written.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = settings.build / ".tolk-memo" / "units.json"
+        self._old: dict[str, Any] = {}
+        self._now: dict[str, Any] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == __version__:
+                self._old = dict(data["catalogs"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def units(self, path: Path, key: str) -> list[tuple[str, str, bool]]:
+        """The catalog's (source, target, fuzzy) units, as :func:`read_memory_units` gives."""
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            return catalog.read_memory_units(path)  # which says what is wrong
+        entry = self._old.get(key)
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
+            found = [(str(s), str(t), bool(f)) for s, t, f in entry[1]]
+        else:
+            found = catalog.read_memory_units(path)
+        self._now[key] = [digest, [list(u) for u in found]]
+        return found
+
+    def save(self) -> None:
+        """Write what was read, if anything changed (others' entries are kept)."""
+        catalogs = {**self._old, **self._now}
+        if catalogs == self._old:
+            return
+        text = json.dumps({"version": __version__, "catalogs": catalogs}, ensure_ascii=False)
+        with contextlib.suppress(OSError):  # only a cache
+            write_atomic(self.path, text + "\n")
 
 
 def known_translations(

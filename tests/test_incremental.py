@@ -263,3 +263,29 @@ def test_extract_after_translate_redoes_nothing_and_would_change_nothing(project
     assert again.counts.get("skipped") == len(articles)
     forced = extract_articles(settings, articles, quiet=True, redo_all=True)
     assert not forced.written and _changed(before, _outputs(project)) == set()
+
+
+def test_the_memory_reads_a_changed_catalog_again(project: Path) -> None:
+    """build_memory remembers each catalog's units by its hash: an edit is seen."""
+    from pipeline.project import build_memory
+
+    settings = load_settings(start=project)
+    articles = discover(settings)
+    path = project / "locales/en/LC_MESSAGES/routine-du-soir.po"
+    po = load_catalog(path)
+    entry = next(e for e in po if e.msgstr and not e.obsolete)
+    origin = settings.relative(path)
+
+    def units() -> set[tuple[str, str]]:
+        memory = build_memory(settings, articles)
+        return {(u.source, u.target) for u in memory.units() if u.origin == origin}
+
+    before = units()
+    assert (entry.msgid, entry.msgstr) in before
+    assert (settings.build / ".tolk-memo/units.json").exists()
+    assert units() == before  # from the cache this time
+    old, entry.msgstr = entry.msgstr, "A translator's better sentence."
+    path.write_text(str(po), encoding="utf-8")
+    after = units()
+    assert before - after == {(entry.msgid, old)}
+    assert after - before == {(entry.msgid, entry.msgstr)}

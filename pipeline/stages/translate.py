@@ -224,7 +224,7 @@ def translate_articles(
     extracted = _fresh_extracts(settings, manifest, {a.name: a for a, *_ in loaded})
     if loaded and memory is None:
         skip = {path for _, _, path, _, _ in loaded} if force else set()
-        memory = build_memory(settings, articles, skip)
+        memory = build_memory(settings, articles, skip, remember=not dry_run)
     with progress("translate", total, quiet=quiet) as bar:
         for article, lang, path, po, todo in loaded:
             assert memory is not None
