@@ -21,7 +21,15 @@ translate (memory only, no models), build and check: each stage again with
 nothing changed, and again after one page changed, as a share of its first
 run. Peak RSS per stage is the child's own ``ru_maxrss`` (``os.wait4``).
 
-Run: ``python bench/bench_commands.py [--pages 200] [--rounds 3] [--json]``.
+Start-up: each verb's ``--help`` (the parser and what the verb imports before
+it runs), best of 5, against a bare ``python -c pass``.
+
+The children run as an installed Tolk runs: with its bytecode compiled (into a
+temporary ``PYTHONPYCACHEPREFIX``, compiled before timing, and without
+``PYTHONDONTWRITEBYTECODE``), as the peer's installed package has.
+
+Run: ``python bench/bench_commands.py [--pages 200] [--rounds 3] [--json]
+[--json-out FILE]``.
 """
 
 from __future__ import annotations
@@ -61,10 +69,27 @@ class Run:
         return Run(self.cpu + other.cpu, self.wall + other.wall, max(self.rss_kib, other.rss_kib))
 
 
+_ENV: dict[str, str] = {}
+
+
+def child_env(cache: Path) -> None:
+    """The children's environment: Tolk importable, bytecode compiled into ``cache``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(HERE.parent), PYTHONPYCACHEPREFIX=str(cache))
+    _ENV.clear()
+    _ENV.update(env)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(HERE.parent / "pipeline")],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def run(argv: list[str], cwd: Path) -> Run:
     """Run one command to the end; its own rusage comes from ``wait4``, so the
     figures are the child's and not the sum of every child so far."""
-    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    env = _ENV or {**os.environ, "PYTHONPATH": str(HERE.parent)}
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -121,7 +146,21 @@ STAGES: dict[str, list[str]] = {
     "translate": ["translate", "--memory-only"],
     "build": ["build"],
     "check": ["check", "build", "--summary"],
+    "report": ["report"],
 }
+
+VERBS = ("extract", "translate", "build", "check", "report", "stats")
+
+
+def start_up(folder: Path, tries: int = 5) -> dict[str, Run]:
+    """Best of ``tries`` for ``python -c pass``, ``tolk --help`` and each verb's ``--help``."""
+    argvs = {"python -c pass": [sys.executable, "-c", "pass"], "tolk --help": [*TOLK, "--help"]}
+    argvs.update({f"tolk {v} --help": [*TOLK, v, "--help"] for v in VERBS})
+    best: dict[str, Run] = {}
+    for name, argv in argvs.items():
+        runs = [run(argv, folder) for _ in range(tries)]
+        best[name] = min(runs, key=lambda r: r.cpu)
+    return best
 
 
 def stage_runs(folder: Path) -> dict[str, dict[str, Run]]:
@@ -146,10 +185,13 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--json-out", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tolk-bench-") as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "project"
+        child_env(Path(tmp) / "pycache")
         make_project(folder, args.pages)
+        started = start_up(folder)
         tolk: list[Run] = []
         peer: list[Run] = []
         serial: list[Run] = []
@@ -168,6 +210,7 @@ def main() -> int:
         "jobs": os.cpu_count() or 1,
         "tolk_jobs1_cpu": spread([r.cpu for r in serial]),
         "tolk_jobs1_wall": spread([r.wall for r in serial]),
+        "start_up": {name: {"cpu": r.cpu, "wall": r.wall} for name, r in started.items()},
         "stages": {
             name: {
                 when: {"cpu": r.cpu, "wall": r.wall, "rss_mib": r.rss_kib / 1024}
@@ -183,6 +226,8 @@ def main() -> int:
     )
     figures["speed_ratio_cpu"] = p_cpu / t_cpu
     figures["speed_ratio_wall"] = p_wall / t_wall
+    if args.json_out:
+        args.json_out.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
@@ -210,6 +255,9 @@ def main() -> int:
         f"  --jobs {cores} against --jobs 1: wall {s_wall / t_wall:5.2f}x faster, CPU "
         f"{t_cpu / statistics.median(r.cpu for r in serial):5.2f}x as much (the pool's cost)"
     )
+    print("  start-up, best of 5 (CPU / wall seconds)")
+    for name, r in started.items():
+        print(f"    {name:28} {r.cpu:5.2f} / {r.wall:5.2f}")
     print("  reruns, CPU as a share of the first run (goal: unchanged < 5%, one page < 10%)")
     for name, runs in stages.items():
         first = runs["first"]

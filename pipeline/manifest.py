@@ -15,8 +15,11 @@ forgets it, which only costs one full run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -30,11 +33,24 @@ FORMAT = 1
 
 
 def file_hash(path: Path) -> str:
-    """Content hash of a file, or ``-`` when it does not exist."""
+    """Content hash of a file, ``-`` when it does not exist, ``!`` when it is no
+    regular file or cannot be read (a FIFO is never opened: it would wait)."""
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return "-"
+    except OSError:
+        return "!"  # a symlink loop, no permission: the stage says what is wrong
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "!"
+        with open(fd, "rb", closefd=False) as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return "!"
+    finally:
+        os.close(fd)
 
 
 def settings_hash(settings: Settings) -> str:
@@ -66,7 +82,7 @@ class Manifest:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{self._base}|{stage}|{options}".encode())
         for path in files:
-            digest.update(f"|{path.as_posix()}={file_hash(path)}".encode())
+            digest.update(f"|{os.fspath(path)}={file_hash(path)}".encode())
         return digest.hexdigest()
 
     def fresh(self, stage: str, unit: str, fingerprint: str) -> bool:
@@ -97,3 +113,72 @@ class Manifest:
         data = {"format": FORMAT, "units": self._entries, "extra": self._extra}
         write_atomic(self.path, json.dumps(data, indent=0, sort_keys=True) + "\n")
         self._dirty = False
+
+
+def files_hash(files: Iterable[Path]) -> str:
+    """One hash of many files: each one's path and content, in the order given."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in files:
+        digest.update(f"|{path.as_posix()}={file_hash(path)}".encode())
+    return digest.hexdigest()
+
+
+def project_files(settings: Settings) -> list[Path]:
+    """Every file of the sources and ``locales/`` (hidden ones aside: the lock), sorted.
+
+    What a whole-project result can depend on besides its own inputs: the
+    pages families are aligned from, the catalogs and store the memory is
+    built from, ``ui.po``, the glossary and its vetoes.
+    """
+    found = [
+        path
+        for folder in (settings.sources, settings.locales)
+        if folder.is_dir()
+        for path in folder.rglob("*")
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    ]
+    if settings.config_path is not None:
+        found.append(Path(settings.config_path))
+    return sorted(found)
+
+
+class Memo:
+    """A whole run's result, kept beside the manifest, reused while its key holds.
+
+    For work whose every part depends on every input (``tolk check`` learns the
+    site's own names from all pages, and repairs come from the whole memory),
+    so that no smaller unit can be skipped exactly. The key hashes Tolk's
+    version, the settings, the options and every file the run reads (see
+    :func:`project_files`); one result per kind is kept. ``ignore`` (``--all``)
+    computes afresh, and the result is stored again.
+    """
+
+    def __init__(self, settings: Settings, kind: str, *, ignore: bool = False) -> None:
+        self.path = settings.build / ".tolk-memo" / f"{kind}.json"
+        self.ignore = ignore
+        self._base = f"{__version__}|{settings_hash(settings)}|{kind}"
+
+    def key(self, options: str, files: Iterable[Path]) -> str:
+        """The key of a run with these options over these files, as they are now."""
+        return hashlib.blake2b(
+            f"{self._base}|{options}|{files_hash(files)}".encode(), digest_size=16
+        ).hexdigest()
+
+    def get(self, key: str) -> object | None:
+        """The result stored under ``key``, or None."""
+        if self.ignore:
+            return None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return data.get("result")
+
+    def put(self, key: str, result: object) -> None:
+        """Store ``result`` (JSON data) under ``key``; a cache, so a failed write is ignored."""
+        text = json.dumps({"key": key, "result": result}, ensure_ascii=False)
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, text + "\n")

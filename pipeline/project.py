@@ -7,22 +7,30 @@ is written once."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import stat
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from pipeline import __version__
 from pipeline.catalogs import po as catalog
 from pipeline.catalogs.po import catalog_path, template_path, ui_catalog_path
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.families import Family, PageFacts, find_families, leftover_evidence
-from pipeline.families.leftovers import Aligned, family_evidence
-from pipeline.html.document import read_document
-from pipeline.html.extract import page_language
-from pipeline.html.links import page_links
+from pipeline.html.links import PageLinks
 from pipeline.languages import targets_for
 from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
 from pipeline.memory.units import ALIGNED_PREFIX
+from pipeline.storage import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.families.leftovers import Aligned
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,13 @@ def discover(
     settings: Settings,
     names: list[str] | None = None,
     errors: list[PipelineError] | None = None,
+    *,
+    remember: bool = True,
 ) -> list[Article]:
     """The articles of the project (all, or those named), sorted by name.
+
+    What each page says of itself is remembered in ``build/`` unless ``remember``
+    is off (a dry run writes nothing).
 
     Raises :class:`InputError` for a named article that does not exist. A page
     that cannot be read or has no usable ``<html lang>`` raises too, unless an
@@ -110,11 +123,11 @@ def discover(
         wanted = {p.stem for p in paths}
     # Every page is read, named or not: a family spans pages that were not named.
     facts: list[PageFacts] = []
+    known = _KnownPages(settings)
     for path in paths:
         try:
             _check_name(path)
-            doc = read_document(path)
-            lang = page_language(doc)
+            facts.append(known.facts(path))
         except PipelineError as exc:
             if path.stem not in wanted:
                 continue
@@ -122,14 +135,90 @@ def discover(
                 raise
             errors.append(exc)
             continue
-        facts.append(PageFacts(path.stem, lang, str(path), page_links(doc)))
-    families = find_families(facts, settings.families, leftover_evidence)
+    families = find_families(facts, settings.families, known.evidence)
+    if remember:
+        known.save()
     family_of = {m.name: f for f in families for m in f.members}
     return [
         Article(f.name, Path(f.path), f.lang, family_of.get(f.name))
         for f in facts
         if f.name in wanted
     ]
+
+
+#: Where :class:`_KnownPages` keeps what it read, beside the stages' manifest.
+KNOWN_PAGES_NAME = ".tolk-pages.json"
+
+
+class _KnownPages:
+    """The language and head links of each page, keyed by the page's content hash.
+
+    Every command discovers the articles, and parsing every page for two facts
+    was most of an unchanged rerun's time; a page whose bytes (and Tolk's
+    version) are as last time is not parsed again. A page that cannot be read
+    is never remembered, so its error shows every time. The file is only a
+    cache: unreadable, it is ignored; unwritable (a read-only checkout), not
+    written.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = settings.build / KNOWN_PAGES_NAME
+        self._pages: dict[str, Any] = {}
+        self._seen: dict[str, Any] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == __version__:
+                self._pages = dict(data["pages"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def facts(self, path: Path) -> PageFacts:
+        """The page's facts, from the cache when its bytes did not change."""
+        key, digest = path.name, None  # one folder; the same key on every machine
+        try:  # only a regular file is opened here: a FIFO would wait forever
+            if stat.S_ISREG(os.stat(path).st_mode):
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            pass  # read_document below says what is wrong, in one line
+        entry = self._pages.get(key)
+        if digest is not None and isinstance(entry, list) and entry[:1] == [digest]:
+            _, lang, canonical, alternates, *_ = entry
+            links = PageLinks(canonical, tuple((h, u) for h, u in alternates))
+        else:
+            from pipeline.html.document import read_document
+            from pipeline.html.extract import page_language
+            from pipeline.html.links import page_links
+
+            doc = read_document(path)
+            lang, links = page_language(doc), page_links(doc)
+        if digest is not None:
+            evidence: object = {}
+            if isinstance(entry, list) and len(entry) == 5 and entry[0] == digest:
+                evidence = entry[4]
+            links_data = [list(a) for a in links.alternates]
+            counts = dict(evidence) if isinstance(evidence, dict) else {}
+            self._seen[key] = [digest, lang, links.canonical, links_data, counts]
+        return PageFacts(path.stem, str(lang), str(path), links)
+
+    def evidence(self, page: PageFacts, lang: str) -> int:
+        """:func:`pipeline.families.leftover_evidence`, remembered per page and language:
+        it runs the language detector over the whole page."""
+        entry = self._seen.get(Path(page.path).name)
+        if entry is None:
+            return leftover_evidence(page, lang)
+        counts = entry[4]
+        if lang not in counts:
+            counts[lang] = leftover_evidence(page, lang)
+        return int(counts[lang])
+
+    def save(self) -> None:
+        """Remember the pages read this time (and keep the others'), if anything changed."""
+        pages = {**self._pages, **self._seen}
+        if pages == self._pages:
+            return
+        text = json.dumps({"version": __version__, "pages": pages}, sort_keys=True)
+        with contextlib.suppress(OSError):  # only a cache: the next run parses again
+            write_atomic(self.path, text + "\n")
 
 
 def find_project_families(articles: list[Article]) -> list[Family]:
@@ -150,6 +239,8 @@ def aligned_evidence(settings: Settings) -> dict[tuple[str, str], Aligned]:
         articles = discover(settings, None, [])
     except PipelineError:
         return {}
+    from pipeline.families.leftovers import family_evidence
+
     families = find_project_families(articles)
     return family_evidence(families, show=lambda path: settings.relative(Path(path)))
 
@@ -286,24 +377,73 @@ def build_memory(
     skip: Collection[Path] = (),
     *,
     store: bool = True,
+    remember: bool = True,
 ) -> TranslationMemory:
     """The project memory: the store's units plus every catalog's entries.
 
     Catalogs in ``skip`` are left out: ``translate --force`` reconsiders them,
     so their own entries must not hide what the store and the others know.
     Without ``store``, only the catalogs: what ``memory import`` need not copy.
+    Each catalog's units are remembered by its content hash (see
+    :class:`_CatalogUnits`) unless ``remember`` is off (a dry run).
     """
     memory = TranslationMemory(load_store(settings).units() if store else ())
+    known = _CatalogUnits(settings)
     for article in articles:
         for lang in article.targets(settings):
             path = article.catalog(settings, lang)
             if not path.exists() or path in skip:
                 continue
-            po = catalog.load_catalog(path)
             origin = settings.relative(path)
-            for source, target, fuzzy in catalog.memory_units(po):
+            for source, target, fuzzy in known.units(path, origin):
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
+    if remember:
+        known.save()
     return memory
+
+
+class _CatalogUnits:
+    """Each catalog's memory units, keyed by the catalog's content hash.
+
+    Every command that needs the memory read every catalog for it; a catalog
+    whose bytes (and Tolk's version) are as last time gives the units read
+    then. Only a cache (``build/.tolk-memo/units.json``): unreadable, ignored;
+    unwritable, not written.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = settings.build / ".tolk-memo" / "units.json"
+        self._old: dict[str, Any] = {}
+        self._now: dict[str, Any] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == __version__:
+                self._old = dict(data["catalogs"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def units(self, path: Path, key: str) -> list[tuple[str, str, bool]]:
+        """The catalog's (source, target, fuzzy) units, as :func:`read_memory_units` gives."""
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            return catalog.read_memory_units(path)  # which says what is wrong
+        entry = self._old.get(key)
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
+            found = [(str(s), str(t), bool(f)) for s, t, f in entry[1]]
+        else:
+            found = catalog.read_memory_units(path)
+        self._now[key] = [digest, [list(u) for u in found]]
+        return found
+
+    def save(self) -> None:
+        """Write what was read, if anything changed (others' entries are kept)."""
+        catalogs = {**self._old, **self._now}
+        if catalogs == self._old:
+            return
+        text = json.dumps({"version": __version__, "catalogs": catalogs}, ensure_ascii=False)
+        with contextlib.suppress(OSError):  # only a cache
+            write_atomic(self.path, text + "\n")
 
 
 def known_translations(

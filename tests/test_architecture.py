@@ -8,6 +8,7 @@ in a module counts, at module level or inside a function, except those under
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -209,3 +210,49 @@ def test_data_flows_one_way() -> None:
         if layer_of(target) > layer_of(name)
     )
     assert upward == []
+
+
+#: Libraries a command loads only when it does the work they are for: the HTML
+#: parser when a page changed, Lingua when a text is judged, the models when a
+#: machine translates.
+HEAVY = ("bs4", "lxml", "lingua", "argostranslate", "ctranslate2", "torch", "sentencepiece")
+
+
+def _loaded_by(argv: list[str], cwd: Path) -> list[str]:
+    """The heavy libraries ``tolk *argv`` imported, run in a fresh interpreter."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from pipeline.cli import main\n"
+        f"main({argv!r})\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_start_up_loads_no_heavy_library(tmp_path: Path) -> None:
+    assert _loaded_by(["--help"], tmp_path) == []
+    assert _loaded_by(["--version"], tmp_path) == []
+
+
+def test_an_unchanged_rerun_loads_no_heavy_library(project: Path) -> None:
+    """A second extract and build only hash files: no parser, no detector, no model."""
+    from pipeline.cli import main
+
+    for verb in ("extract", "build"):
+        cwd = Path.cwd()
+        os.chdir(project)
+        try:
+            assert main(["-q", verb, "--jobs", "1"]) == 0
+        finally:
+            os.chdir(cwd)
+    assert _loaded_by(["-q", "extract"], project) == []
+    assert _loaded_by(["-q", "build"], project) == []

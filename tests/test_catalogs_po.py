@@ -12,7 +12,13 @@ from typing import NoReturn
 import polib
 import pytest
 
-from pipeline.catalogs.po import catalog_stats, load_catalog, new_catalog, save_catalog
+from pipeline.catalogs.po import (
+    catalog_stats,
+    load_catalog,
+    new_catalog,
+    read_live,
+    save_catalog,
+)
 from pipeline.cli import main
 from pipeline.errors import CatalogError
 
@@ -286,3 +292,57 @@ def test_an_unchanged_save_is_decided_without_parsing_the_file(
     again.append(polib.POEntry(msgctxt="k1", msgid="Een zin.", msgstr="Une phrase."))
     assert not save_catalog(again, path)
     assert path.read_bytes() == before
+
+
+_EDGES = {
+    "escapes and lines": 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    '#. origin\n#: a.html:3\n#, fuzzy, python-format\n#| msgid "old"\nmsgctxt "k1"\n'
+    'msgid ""\n"two \\"quoted\\"\\n"\n"lines\\t\\\\"\nmsgstr "deux"\n\n'
+    'msgctxt "k2"\nmsgid "b"\nmsgstr ""\n\n#~ msgctxt "k3"\n#~ msgid "gone"\n#~ msgstr "weg"\n',
+    "duplicate": 'msgctxt "k"\nmsgid "a"\nmsgstr "x"\n\nmsgctxt "k"\nmsgid "a"\nmsgstr "y"\n',
+    "obsolete then live": '#~ msgid "a"\n#~ msgstr "x"\n\nmsgid "a"\nmsgstr "y"\n',
+    "plural": 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "xs"\n',
+    "unterminated": 'msgid "a"\nmsgstr "x\n',
+    "latin-1 header": 'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+    'msgid "a"\nmsgstr "b"\n',
+}
+
+
+def _polib_live(path: Path) -> object:
+    try:
+        po = load_catalog(path)
+    except CatalogError as exc:
+        return str(exc)
+    return [(e.msgctxt, e.msgid, e.msgstr, bool(e.fuzzy)) for e in po if not e.obsolete]
+
+
+def _fast_live(path: Path) -> object:
+    try:
+        return read_live(path)
+    except CatalogError as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize("name", sorted(_EDGES))
+def test_read_live_reads_what_polib_reads(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "x.po"
+    path.write_text(_EDGES[name], encoding="utf-8")
+    assert _fast_live(path) == _polib_live(path)
+
+
+def test_read_live_matches_polib_on_every_catalog_of_the_repository() -> None:
+    paths = sorted(
+        p for folder in (ROOT / "locales", ROOT / "tests") for p in folder.rglob("*.po*")
+    )
+    assert paths
+    for path in paths:
+        assert _fast_live(path) == _polib_live(path), path
+
+
+def test_read_translations_is_translations_of_the_parsed_catalog() -> None:
+    from pipeline.catalogs.po import read_translations, translations
+
+    for path in sorted((ROOT / "locales").rglob("*.po")):
+        po = load_catalog(path)
+        every = translations(po, include_fuzzy=True)
+        assert read_translations(path) == (every, translations(po, include_fuzzy=False)), path

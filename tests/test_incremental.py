@@ -4,7 +4,8 @@ The project goes through extract, translate (memory only) and build; then a
 page, a catalog entry, the memory, the glossary, the settings and Tolk's
 version change one at a time. After each, the three stages run again and the
 test compares what each stage redid and which output files changed with what
-that change can affect, nothing more and nothing less.
+that change can affect, nothing more and nothing less. Check and report judge
+all pages together, so each change redoes them whole, and nothing else does.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def test_a_memory_unit_fills_the_entries_it_matches(ran: Path) -> None:
 
 
 def test_the_glossary_redoes_nothing_here(ran: Path) -> None:
-    """The glossary feeds ``tolk check``, which always judges every page."""
+    """The glossary feeds only check and report (see the last test)."""
     glossary = ran / "locales/glossary.txt"
     glossary.write_text(glossary.read_text("utf-8") + "Tolkiaans\n", "utf-8")
     before = _outputs(ran)
@@ -159,3 +160,132 @@ def test_polib_is_not_needed_to_skip(ran: Path, monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(polib, "pofile", no_parse)
     assert _run(ran) == {"extract": 0, "translate": 0, "build": 0}
+
+
+class _Judged:
+    """``tolk check`` and ``tolk report --findings`` as a user runs them, counting
+    which of them ran the checks (or wrote the report) instead of reusing the last run."""
+
+    def __init__(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from pipeline import report
+        from pipeline.checks import runner
+
+        self.project, self.calls = project, {"check": 0, "report": 0}
+        run_checks, build_report = runner.run_checks, report.build_report
+
+        def counted_checks(*args: object, **kwargs: object) -> object:
+            self.calls["check"] += 1
+            return run_checks(*args, **kwargs)  # type: ignore[arg-type]
+
+        def counted_report(*args: object, **kwargs: object) -> object:
+            self.calls["report"] += 1
+            return build_report(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(runner, "run_checks", counted_checks)
+        monkeypatch.setattr(report, "build_report", counted_report)
+        monkeypatch.chdir(project)
+
+    def __call__(self, *extra: str) -> dict[str, int]:
+        from pipeline.cli import main
+
+        before = dict(self.calls)
+        findings = "build/findings.json"
+        args = ["-q", "check", "--format", "json", "--output", findings, *extra]
+        assert main(args) in (0, 1)
+        assert main(["-q", "report", "--findings", findings, *extra]) == 0
+        return {k: self.calls[k] - before[k] for k in self.calls}
+
+
+def test_check_and_report_redo_when_anything_they_read_changes(
+    ran: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change of the other tests, one at a time: the stages redo what they
+    must (above), and check and report, which judge every page together (site
+    names are learned from all pages, repairs come from the whole memory),
+    redo their whole run; with nothing changed they reuse it."""
+    judged = _Judged(ran, monkeypatch)
+    both, neither = {"check": 1, "report": 1}, {"check": 0, "report": 0}
+    assert judged() == both
+    assert judged() == neither
+    reused = (ran / "build/findings.json").read_bytes()
+    assert judged("--all") == both
+    assert (ran / "build/findings.json").read_bytes() == reused  # the same as afresh
+
+    page = ran / "source_articles/routine-du-soir.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</h1>", "</h1>\n<p>Une phrase neuve.</p>", 1), "utf-8")
+    path = ran / "locales/en/LC_MESSAGES/routine-du-soir.po"
+    store, glossary = ran / "locales/memory.jsonl", ran / "locales/glossary.txt"
+    unit = {"src": "fr", "tgt": "nl", "source": "Une phrase neuve.", "target": "Een zin."}
+    changes = {
+        "a page": lambda: None,  # changed above, before the stages ran
+        "a catalog entry": lambda: path.write_text(
+            path.read_text("utf-8").replace('msgstr ""\n\n', 'msgstr "Better."\n\n', 1), "utf-8"
+        ),
+        "the memory": lambda: store.write_text(
+            store.read_text("utf-8") + json.dumps({**unit, "fuzzy": False, "origin": "tmx"}) + "\n",
+            "utf-8",
+        ),
+        "the glossary": lambda: glossary.write_text(
+            glossary.read_text("utf-8") + "Tolkiaans\n", "utf-8"
+        ),
+        "the settings": lambda: (ran / "tolk.toml").write_text(
+            'languages = ["fr", "nl", "en"]\nbeam_size = 3\n', "utf-8"
+        ),
+        "Tolk's version": lambda: monkeypatch.setattr(manifest, "__version__", "99.0"),
+    }
+    for what, change in changes.items():
+        change()
+        _run(ran)
+        assert judged() == both, what
+        assert judged() == neither, what
+
+    (ran / "build/report/index.html").write_text("edited", "utf-8")
+    assert judged() == {"check": 0, "report": 1}
+    built = ran / "build/en/routine-du-soir.html"
+    built.write_text(built.read_text("utf-8").replace("</h1>", " x</h1>", 1), "utf-8")
+    assert judged() == both
+
+
+def test_extract_after_translate_redoes_nothing_and_would_change_nothing(project: Path) -> None:
+    """Translate fills the catalogs extract wrote; extract keeps what translate
+    changes, so the next extract skips them, and a forced one writes the same."""
+    for po in (project / "locales").rglob("LC_MESSAGES/*.po"):
+        if po.name != "ui.po":
+            po.unlink()
+    settings = load_settings(start=project)
+    articles = discover(settings)
+    extract_articles(settings, articles, quiet=True)
+    tr = translate_articles(settings, articles, use_engine=False, quiet=True)
+    assert tr.written, "translate filled some catalogs"
+    before = _outputs(project)
+    again = extract_articles(settings, articles, quiet=True)
+    assert again.counts.get("skipped") == len(articles)
+    forced = extract_articles(settings, articles, quiet=True, redo_all=True)
+    assert not forced.written and _changed(before, _outputs(project)) == set()
+
+
+def test_the_memory_reads_a_changed_catalog_again(project: Path) -> None:
+    """build_memory remembers each catalog's units by its hash: an edit is seen."""
+    from pipeline.project import build_memory
+
+    settings = load_settings(start=project)
+    articles = discover(settings)
+    path = project / "locales/en/LC_MESSAGES/routine-du-soir.po"
+    po = load_catalog(path)
+    entry = next(e for e in po if e.msgstr and not e.obsolete)
+    origin = settings.relative(path)
+
+    def units() -> set[tuple[str, str]]:
+        memory = build_memory(settings, articles)
+        return {(u.source, u.target) for u in memory.units() if u.origin == origin}
+
+    before = units()
+    assert (entry.msgid, entry.msgstr) in before
+    assert (settings.build / ".tolk-memo/units.json").exists()
+    assert units() == before  # from the cache this time
+    old, entry.msgstr = entry.msgstr, "A translator's better sentence."
+    path.write_text(str(po), encoding="utf-8")
+    after = units()
+    assert before - after == {(entry.msgid, old)}
+    assert after - before == {(entry.msgid, entry.msgstr)}

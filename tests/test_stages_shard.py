@@ -11,7 +11,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.config import load_settings
 from pipeline.manifest import MANIFEST_NAME
-from pipeline.project import discover
+from pipeline.project import KNOWN_PAGES_NAME, LOCK_FILE, discover
 from pipeline.stages.shard import Shard
 
 
@@ -42,7 +42,9 @@ def _outputs(root: Path) -> dict[str, bytes]:
         p.relative_to(root).as_posix(): p.read_bytes()
         for folder in (root / "locales", root / "build")
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != MANIFEST_NAME
+        if p.is_file()
+        and p.name not in (MANIFEST_NAME, KNOWN_PAGES_NAME, LOCK_FILE)
+        and ".tolk-memo" not in p.parts  # caches, per machine
     }
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeAlias
 
@@ -57,8 +58,10 @@ def _wrap_like_gettext(escaped: str, width: int) -> list[str]:
     """Greedy wrap of an escaped string, breaking after spaces as msgcat does."""
     chunks: list[str] = []
     for chunk in _CHUNK.findall(escaped):
-        if chunk:
+        if "-" in chunk or "/" in chunk:
             chunks.extend(p for p in _HYPHEN_CHUNK.split(chunk) if p)
+        elif chunk:
+            chunks.append(chunk)
     lines: list[str] = []
     current = ""
     for chunk in chunks:
@@ -86,18 +89,27 @@ def _str_field(
     the next; msgcat keeps it at the end. Writing like gettext means a
     translator's tool that rewraps (Poedit, msgmerge) changes nothing.
     """
+    return list(_field_lines(fieldname, delflag, plural_index, field, wrapwidth))
+
+
+@lru_cache(maxsize=8192)
+def _field_lines(
+    fieldname: str, delflag: str, plural_index: str, field: str, wrapwidth: int
+) -> tuple[str, ...]:
+    """:func:`_str_field`'s lines, remembered: extract writes each msgid and
+    msgctxt three times (the template and a catalog per target language)."""
     name = fieldname[9:] if fieldname.startswith("previous_") else fieldname
     head = f"{delflag}{name}{plural_index} "
     pieces = field.splitlines(True) or [""]
     escaped_pieces = [polib.escape(piece) for piece in pieces]
     single = escaped_pieces[0] if len(pieces) == 1 else None
     if single is not None and len(head) + len(single) + 2 <= wrapwidth:
-        return [f'{head}"{single}"']
+        return (f'{head}"{single}"',)
     lines = [f'{head}""']
     for piece in escaped_pieces:
         for line in _wrap_like_gettext(piece, wrapwidth - 2):
             lines.append(f'{delflag}"{line}"')
-    return lines
+    return tuple(lines)
 
 
 @contextmanager
@@ -264,6 +276,22 @@ def check_syntax(text: str, path: Path) -> None:
             )
 
 
+def _refuse_duplicates(po: polib.POFile) -> None:
+    """polib's ``check_for_duplicates``, in one pass instead of a search per entry.
+
+    An entry repeats an earlier live entry with the same msgctxt and msgid; the
+    error is polib's own. (polib searches the whole catalog for every entry it
+    reads: a quarter of reading a 100-entry catalog.)
+    """
+    live: set[tuple[str | None, str]] = set()
+    for entry in po:
+        key = (entry.msgctxt, entry.msgid)
+        if key in live:
+            raise ValueError(f'Entry "{entry.msgid}" already exists')
+        if not entry.obsolete:
+            live.add(key)
+
+
 def load_catalog(path: Path) -> polib.POFile:
     """Parse a .po/.pot file; a syntax error becomes one line naming file and line.
 
@@ -275,7 +303,9 @@ def load_catalog(path: Path) -> polib.POFile:
         try:
             data = path.read_bytes()
             check_syntax(data.decode("utf-8-sig"), path)
-            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+            _refuse_duplicates(po)
+            po.check_for_duplicates = True  # as polib's own check would leave it
             if path.read_bytes() != data:
                 continue  # saved while polib read it: read the new version
         except (OSError, ValueError) as exc:
@@ -753,6 +783,138 @@ def translations(po: polib.POFile, *, include_fuzzy: bool = True) -> dict[str, s
             continue
         result[e.msgctxt] = e.msgstr
     return result
+
+
+_STRING_LINE = re.compile(r'^(msgctxt|msgid|msgstr)?\s*"((?:[^"\\]|\\.)*)"$')
+_ESCAPED = re.compile(r'\\(\\|n|t|r|v|b|f|")')
+_UNESCAPED = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f"}
+_CHARSET = re.compile(r"charset=([\w-]+)", re.IGNORECASE)
+
+
+def _unescape(text: str) -> str:
+    """polib's ``unescape``."""
+    if "\\" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), text)
+
+
+def read_live(path: Path) -> list[tuple[str | None, str, str, bool]]:
+    """(msgctxt, msgid, msgstr, fuzzy) of every live entry, in file order (as polib, no header).
+
+    What build and the memory need from a catalog, read without polib, whose
+    parser is most of reading: a single pass over the lines of a catalog as
+    Tolk, msgmerge or Poedit write it. Anything else (plural forms, another
+    charset, an odd line, a duplicate, a syntax error) is read by
+    :func:`load_catalog` instead, so errors and edge cases are polib's; a test
+    compares the two on every catalog of the tests.
+    """
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    found = _read_live(text) if text else None
+    if found is None:
+        po = load_catalog(path)
+        return [(e.msgctxt, e.msgid, e.msgstr, bool(e.fuzzy)) for e in po if not e.obsolete]
+    return found
+
+
+def _read_live(text: str) -> list[tuple[str | None, str, str, bool]] | None:
+    """The fast path of :func:`read_live`; None when the text needs polib."""
+    charset = _CHARSET.search(text[:4096])
+    if charset is not None and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return None
+    found: list[tuple[str | None, str, str, bool]] = []
+    seen: set[tuple[str | None, str]] = set()
+    ctxt: str | None = None
+    msgid: str | None = None
+    msgstr: str | None = None
+    fuzzy = obsolete = False
+    field = ""
+
+    def finish() -> bool:
+        if obsolete:
+            return True
+        if msgid is None or msgstr is None:
+            return msgid is None and msgstr is None and ctxt is None  # comments only
+        if (ctxt, msgid) in seen:
+            return False  # a duplicate: polib says so
+        seen.add((ctxt, msgid))
+        found.append((ctxt, msgid, msgstr, fuzzy))
+        return True
+
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if line[0] == "#":
+            if msgstr is not None or (obsolete and not line.startswith("#~")):
+                if not finish():
+                    return None
+                ctxt = msgid = msgstr = None
+                fuzzy = obsolete = False
+                field = ""
+            if line.startswith("#~"):
+                obsolete = True
+            elif line.startswith("#,"):
+                fuzzy = fuzzy or "fuzzy" in (f.strip() for f in line[2:].split(","))
+            continue
+        if obsolete:
+            return None  # a live line inside an obsolete entry: let polib decide
+        m = _STRING_LINE.match(line)
+        if m is None:
+            return None
+        keyword, body = m.group(1), _unescape(m.group(2))
+        if keyword in ("msgctxt", "msgid") and msgstr is not None:
+            if not finish():
+                return None
+            ctxt = msgid = msgstr = None
+            fuzzy = False
+        if keyword == "msgctxt":
+            if ctxt is not None or msgid is not None:
+                return None
+            ctxt, field = body, "ctxt"
+        elif keyword == "msgid":
+            if msgid is not None:
+                return None
+            msgid, field = body, "id"
+        elif keyword == "msgstr":
+            if msgid is None or msgstr is not None:
+                return None
+            msgstr, field = body, "str"
+        elif field == "ctxt" and ctxt is not None:
+            ctxt += body
+        elif field == "id" and msgid is not None:
+            msgid += body
+        elif field == "str" and msgstr is not None:
+            msgstr += body
+        else:
+            return None
+    if not finish():
+        return None
+    headers = [e for e in found if e[1] == ""]
+    if len(headers) > 1 or (headers and headers[0][0] is not None):
+        return None  # polib's choice of header: let it make it
+    return [e for e in found if e[1] != ""]
+
+
+def read_translations(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """:func:`translations` of a catalog file, with and without fuzzy entries."""
+    every: dict[str, str] = {}
+    reviewed: dict[str, str] = {}
+    for ctxt, _msgid, msgstr, fuzzy in read_live(path):
+        if not msgstr or not ctxt:
+            continue
+        every[ctxt] = msgstr
+        if not fuzzy:
+            reviewed[ctxt] = msgstr
+    return every, reviewed
+
+
+def read_memory_units(path: Path) -> list[tuple[str, str, bool]]:
+    """:func:`memory_units` of a catalog file, read by :func:`read_live`."""
+    return [(msgid, msgstr, fuzzy) for _c, msgid, msgstr, fuzzy in read_live(path) if msgstr]
 
 
 def memory_units(po: polib.POFile) -> Iterable[tuple[str, str, bool]]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.checks import CHECKS
-from pipeline.checks.base import SEVERITIES, Severity
 from pipeline.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -24,20 +23,35 @@ from pipeline.cli.common import (
 )
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
-from pipeline.fixes.leftovers import LeftoverRepairs
-from pipeline.project import (
-    aligned_evidence,
-    fixed_dir,
-    glossary_terms,
-)
-from pipeline.storage import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.checks.base import Severity
+    from pipeline.manifest import Memo
+
+#: The severities, least to most verbose (``pipeline.checks.base.SEVERITIES``,
+#: named here so the parser is built without importing every check).
+SEVERITY_CHOICES = ("error", "warning", "info")
+
+
+class _ChecksHelp(argparse.RawDescriptionHelpFormatter):
+    """Lists the check ids only when the help is shown: importing every check
+    to build the parser would slow every command's start."""
+
+    def _format_text(self, text: str) -> str:
+        if "{checks}" in text:
+            from pipeline.checks import CHECKS
+
+            text = text.replace("{checks}", ", ".join(CHECKS))
+        return super()._format_text(text)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the checks and report; exit 1 when any finding is an error."""
     from pipeline.checks.output import render, summary_lines
     from pipeline.checks.runner import run_checks
+    from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.html.rules import site_rules
+    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     if args.shard:
@@ -49,6 +63,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if not paths:
             say(f"check: shard {args.shard.index}/{args.shard.count} holds no pages")
             return EXIT_OK
+    memo, key = _memo(args, settings, paths)
+    stored = memo.get(key)
+    if isinstance(stored, dict):  # nothing it reads changed: the same report
+        return _show(args, str(stored["text"]), str(stored["line"]), bool(stored["failed"]))
     glossary = glossary_terms(settings)
     repairs = LeftoverRepairs(settings, use_engine=False)  # quick: never loads a model
     unreadable: list[PipelineError] = []
@@ -77,21 +95,59 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     severity: Severity = args.severity
     report = report.at_least(severity)
     text = render(report, args.format, summary_only=args.summary)
+    line = next(iter(summary_lines(report)), "")
+    if unreadable:
+        _show(args, text, line, failed)
+        return EXIT_USAGE  # the gate cannot pass on files it could not read
+    memo.put(key, {"text": text, "line": line, "failed": failed})
+    return _show(args, text, line, failed)
+
+
+def _memo(args: argparse.Namespace, settings: Settings, paths: list[str]) -> tuple[Memo, str]:
+    """The stored run and this run's key: the options, every input and project file.
+
+    The checks judge all files together (the site's own names are learned from
+    every page, repairs come from the whole memory), so a run is reused whole
+    or not at all; ``--all`` judges afresh.
+    """
+    from pipeline.checks.inputs import find_inputs
+    from pipeline.checks.output import terminal_width
+    from pipeline.manifest import Memo, project_files
+    from pipeline.project import fixed_dir
+
+    memo = Memo(settings, "check", ignore=args.all)
+    options = repr(
+        (
+            str(Path.cwd()),  # files are named from here
+            terminal_width(),  # tables are drawn this wide
+            [str(Path(p).resolve()) for p in paths],
+            args.lang,
+            disabled(args, settings),
+            args.format,
+            args.summary,
+            args.severity,
+        )
+    )
+    inputs = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
+    return memo, memo.key(options, [*inputs, *project_files(settings)])
+
+
+def _show(args: argparse.Namespace, text: str, line: str, failed: bool) -> int:
+    """Print or write the report; the exit code of its findings."""
+    from pipeline.storage import write_atomic
+
     if args.output:
         write_atomic(Path(args.output), text)
-        for line in summary_lines(report)[:1]:
+        if line:
             say(f"{line} -> {args.output}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if unreadable:
-        return EXIT_USAGE  # the gate cannot pass on files it could not read
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def register(sub: Subparsers) -> None:
     """Add ``tolk check`` to the parser."""
-    ids = ", ".join(CHECKS)
     p = add_command(
         sub,
         "check",
@@ -99,10 +155,11 @@ def register(sub: Subparsers) -> None:
         "Check pages and catalogs for leftovers and defects (exit 1 on errors).",
         "tolk check source_articles build --summary\n"
         "  tolk check locales/ --format junit --output build/check.xml\n"
-        f"\nchecks: {ids}\n"
+        "\nchecks: {checks}\n"
         "silence one: --disable ID, disabled_checks in settings, a '#, ignore-ID' flag\n"
         'in a .po file, or data-tolk-ignore="ID ..." on an element (empty: all)',
     )
+    p.formatter_class = _ChecksHelp
     p.add_argument(
         "path",
         nargs="*",
@@ -117,8 +174,13 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--summary", action="store_true", help="short counts only")
     add_shard(p)
     p.add_argument(
+        "--all",
+        action="store_true",
+        help="judge every file again, even when nothing changed since the last check",
+    )
+    p.add_argument(
         "--severity",
-        choices=SEVERITIES,
+        choices=SEVERITY_CHOICES,
         default="warning",
         help="least severe findings to show (default: warning; info shows all)",
     )

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from pipeline.checks import validate_ids
 from pipeline.config import Settings
 from pipeline.errors import InputError, PipelineError
 from pipeline.languages import LANGUAGES
@@ -156,6 +155,8 @@ def default_paths(settings: Settings, *folders: Path) -> list[str]:
 
 def disabled(args: argparse.Namespace, settings: Settings) -> tuple[str, ...]:
     """Checks turned off by the settings and by ``--disable``, validated."""
+    from pipeline.checks import validate_ids
+
     where = settings.config_path or "the settings"
     project = validate_ids(settings.disabled_checks, f"disabled_checks of {where}")
     return tuple(sorted(project | validate_ids(args.disable or (), "--disable")))
@@ -197,8 +198,11 @@ def chosen_articles(
     """
     from pipeline.project import discover
 
-    articles = discover(settings, args.article, skipped)
-    everything = discover(settings, None, []) if args.article or args.shard else articles
+    remember = not getattr(args, "dry_run", False)  # a dry run writes nothing
+    articles = discover(settings, args.article, skipped, remember=remember)
+    everything = (
+        discover(settings, None, [], remember=remember) if args.article or args.shard else articles
+    )
     if args.shard:
         articles = args.shard.select(articles, lambda a: a.name)
     return articles, everything

@@ -19,7 +19,6 @@ from pipeline.cli.common import (
     shown,
 )
 from pipeline.config import Settings
-from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -28,6 +27,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.fixes.output import print_fixes
     from pipeline.html.rules import site_rules
+    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
 
     out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
     repairs = LeftoverRepairs(settings, use_engine=True)

@@ -9,13 +9,13 @@ import sys
 from pipeline.cli.common import EXIT_OK, Subparsers, add_command, default_paths, shown
 from pipeline.config import Settings
 from pipeline.errors import InputError
-from pipeline.project import fixed_dir, glossary_path, site_term_vetoes
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """List the learned site terms, where they were seen, for a person to confirm or veto."""
     from pipeline.checks.inputs import find_inputs, load_file
     from pipeline.language_id.evidence import SiteEvidence
+    from pipeline.project import fixed_dir, glossary_path, site_term_vetoes
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     pages = [

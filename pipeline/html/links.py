@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from pipeline.html.document import Document
-from pipeline.html.nodes import Element
+if TYPE_CHECKING:  # family discovery names PageLinks without loading the parser
+    from pipeline.html.document import Document
+    from pipeline.html.nodes import Element
 
 
 @dataclass(frozen=True)

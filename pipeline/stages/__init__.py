@@ -8,9 +8,12 @@ Every stage reports in one shape, :class:`StageReport`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.html.merge import MergeProblem
+
+if TYPE_CHECKING:  # the HTML parser is not needed to name a report's shape
+    from pipeline.html.merge import MergeProblem
 
 
 @dataclass

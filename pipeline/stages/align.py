@@ -17,8 +17,8 @@ from pathlib import Path
 from pipeline.config import Settings
 from pipeline.families import Family
 from pipeline.families.align import align_segments
-from pipeline.html.extract import extract_file
 from pipeline.html.rules import site_rules
+from pipeline.manifest import Manifest
 from pipeline.memory import TMUnit, TranslationMemory
 from pipeline.memory.units import ALIGNED_PREFIX
 from pipeline.project import Article, find_project_families, load_store, memory_path
@@ -38,6 +38,8 @@ class AlignReport:
 
 def family_units(settings: Settings, family: Family) -> list[TMUnit]:
     """The aligned pairs of a family, original -> each published translation."""
+    from pipeline.html.extract import extract_file  # the parser, only for families
+
     rules = site_rules(settings)
     original = extract_file(family.original.path, rules=rules)
     units = []
@@ -59,6 +61,24 @@ def family_units(settings: Settings, family: Family) -> list[TMUnit]:
 def align_families(settings: Settings, articles: list[Article]) -> AlignReport:
     """Replace the store's aligned units with those of today's families."""
     families = find_project_families(articles)
+    # Aligning parses every page of every family: skip it when those pages and
+    # the store are as the last alignment left them (see pipeline.manifest).
+    manifest = Manifest(settings)
+    pages = sorted({Path(m.path) for f in families for m in f.members})
+    shape = repr([[(m.name, m.lang) for m in f.members] for f in families])
+    files = [*pages, memory_path(settings)]
+    last = manifest.extra("align")
+    if manifest.fresh("align", "families", manifest.fingerprint("align", files, shape)):
+        done, pairs, fuzzy = (int(n) for n in last.get("counts", "0 0 0").split())
+        return AlignReport(done, pairs, fuzzy, written=False)
+    report = _align(settings, families)
+    manifest.record("align", "families", manifest.fingerprint("align", files, shape))
+    last["counts"] = f"{report.families} {report.pairs} {report.fuzzy}"
+    manifest.save()
+    return report
+
+
+def _align(settings: Settings, families: list[Family]) -> AlignReport:
     units = [u for family in families for u in family_units(settings, family)]
     store = load_store(settings)
     kept = [u for u in store.units() if not u.origin.startswith(ALIGNED_PREFIX)]

@@ -9,10 +9,6 @@ from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.families import slug_of
-from pipeline.html.document import read_document
-from pipeline.html.links import rewrite_links
-from pipeline.html.merge import merge_document
-from pipeline.html.rules import site_rules
 from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
@@ -131,17 +127,27 @@ def build_articles(
         pages = [(a, lang) for a, lang in pages if lang in langs]
     if only is not None:
         pages = [(a, lang) for a, lang in pages if a.name in only]
-    # Links resolve among the articles given (all of them, unless some were named).
-    links = {lang: sibling_links(settings, articles, lang) for _a, lang in pages}
     # Which articles a link can resolve to is part of every page's output.
     siblings = "|siblings=" + ",".join(sorted(a.name for a in articles))
     page_options = options + siblings
+    skipped = len(pages)
+
+    # Hashing is cheap and done here, so only changed pages go to the pool.
+    pages = [
+        (a, lang)
+        for a, lang in pages
+        if not manifest.fresh(
+            "build",
+            f"{lang}/{a.name}",
+            manifest.fingerprint("build", build_files(settings, a, lang), page_options),
+        )
+    ]
+    if skipped - len(pages):
+        report.add("skipped", skipped - len(pages))
 
     def one(i: int) -> Done:
         article, lang = pages[i]
-        unit, files = f"{lang}/{article.name}", build_files(settings, article, lang)
-        if manifest.fresh("build", unit, manifest.fingerprint("build", files, page_options)):
-            return Done(None, None)
+        files = build_files(settings, article, lang)
         part = StageReport()
         try:
             _build_one(settings, article, lang, include_fuzzy, part, links[lang])
@@ -150,6 +156,9 @@ def build_articles(
             return Done(part, None)
         # after the build: the fingerprint holds the page just written
         return Done(part, manifest.fingerprint("build", files, page_options))
+
+    # Links resolve among the articles given (all of them, unless some were named).
+    links = {lang: sibling_links(settings, articles, lang) for _a, lang in pages}
 
     with Pool(one, len(pages), jobs) as pool, progress("build", len(pages), quiet=quiet) as bar:
         for (article, lang), done in zip(pages, pool.results(), strict=True):
@@ -175,16 +184,22 @@ def _build_one(
     report: StageReport,
     links: Callable[[str], str | None] | None = None,
 ) -> None:
+    # The parser loads only when a page changed: an unchanged rerun never needs it.
+    from pipeline.html.document import read_document
+    from pipeline.html.links import rewrite_links
+    from pipeline.html.merge import merge_document
+    from pipeline.html.rules import site_rules
+
     translations: dict[str, str] = {}
     unreviewed = 0
     if lang != article.lang:
         path = article.catalog(settings, lang)
         if path.exists():
-            po = catalog.load_catalog(path)
-            translations = catalog.translations(po, include_fuzzy=include_fuzzy)
+            every, reviewed = catalog.read_translations(path)
+            translations = every if include_fuzzy else reviewed
             # Fuzzy entries published as they are: machine or memory work nobody
             # reviewed, counted so the summary cannot pass them off as done.
-            unreviewed = len(translations) - len(catalog.translations(po, include_fuzzy=False))
+            unreviewed = len(translations) - len(reviewed)
     doc = read_document(article.path)
     if links is not None:
         rewrite_links(doc, links)

@@ -8,9 +8,6 @@ from pathlib import Path
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
-from pipeline.html.document import read_document
-from pipeline.html.extract import extract_document
-from pipeline.html.rules import site_rules
 from pipeline.manifest import Manifest
 from pipeline.progress import progress
 from pipeline.project import Article
@@ -39,25 +36,33 @@ def extract_articles(
     """
     report = StageReport()
     manifest = Manifest(settings, ignore=redo_all)
+    # Hashing is cheap and done here, so only changed articles go to the pool
+    # (none: no worker is started, one: it runs in this process).
+    todo = [
+        a
+        for a in articles
+        if not manifest.fresh(
+            "extract", a.name, manifest.fingerprint("extract", extract_files(settings, a))
+        )
+    ]
+    if len(articles) - len(todo):
+        report.add("skipped", len(articles) - len(todo))
 
     def one(i: int) -> Done:
-        article = articles[i]
-        files = extract_files(settings, article)
-        if manifest.fresh("extract", article.name, manifest.fingerprint("extract", files)):
-            return Done(None, None)
+        article = todo[i]
         part = StageReport()
         try:
             _extract_one(settings, article, suggest_for, part)
         except PipelineError as exc:
             part.errors.append(exc)
             return Done(part, None)
-        return Done(part, manifest.fingerprint("extract", files))
+        return Done(part, manifest.fingerprint("extract", extract_files(settings, article)))
 
     with (
-        Pool(one, len(articles), jobs) as pool,
-        progress("extract", len(articles), quiet=quiet) as bar,
+        Pool(one, len(todo), jobs) as pool,
+        progress("extract", len(todo), quiet=quiet) as bar,
     ):
-        for article, done in zip(articles, pool.results(), strict=True):
+        for article, done in zip(todo, pool.results(), strict=True):
             done.merge_into(report, manifest, "extract", article.name)
             bar.advance(1, article.name)
     manifest.save()
@@ -76,6 +81,11 @@ def extract_files(settings: Settings, article: Article) -> list[Path]:
 def _extract_one(
     settings: Settings, article: Article, suggest_for: SuggestFor | None, report: StageReport
 ) -> None:
+    # The parser loads only when a page changed: an unchanged rerun never needs it.
+    from pipeline.html.document import read_document
+    from pipeline.html.extract import extract_document
+    from pipeline.html.rules import site_rules
+
     page = extract_document(read_document(article.path), rules=site_rules(settings))
     pot = catalog.build_template(page, article.name, article.source_ref(settings))
     report.add("segments", len(pot))

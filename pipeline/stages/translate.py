@@ -21,8 +21,9 @@ from typing import Any
 from pipeline.catalogs import po as catalog
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
+from pipeline.languages import LANGUAGES
 from pipeline.manifest import Manifest, file_hash
-from pipeline.memory import TMMatch, TranslationMemory
+from pipeline.memory import TMMatch, TMUnit, TranslationMemory
 from pipeline.progress import progress
 from pipeline.project import Article, build_memory, memory_path
 from pipeline.text.codes import strip_codes
@@ -175,17 +176,28 @@ def translate_articles(
     jobs = [(a, lang) for a in articles for lang in (*a.targets(settings), *a.published(settings))]
     if langs:
         jobs = [(a, lang) for a, lang in jobs if lang in langs]
-    options = "|".join(
-        (
-            f"force={force}",
-            f"engine={use_engine and (engine_name or settings.engine)}",
-            repr(sorted((engine_options or {}).items())) if use_engine else "",
-            memory_fingerprint(settings, articles, manifest) if memory is None else "given",
+
+    def options_with(memory_hash: str) -> str:
+        return "|".join(
+            (
+                f"force={force}",
+                f"engine={use_engine and (engine_name or settings.engine)}",
+                repr(sorted((engine_options or {}).items())) if use_engine else "",
+                memory_hash,
+            )
         )
+
+    options = options_with(
+        memory_fingerprint(settings, articles, manifest) if memory is None else "given"
     )
     left = manifest.extra("translate-left")  # entries a skipped catalog still lacks
     loaded: list[tuple[Article, str, Path, catalog.Catalog, list[catalog.Entry]]] = []
     total = 0
+    memory_given = memory
+    skipped_left, skipped_done = 0, []
+    filled: list[TMUnit] = []  # what this run filled: the memory grows by these
+    done: list[tuple[str, Path, str, str, list[str]]] = []  # unit, path, pair, left empty
+    saved: dict[Path, catalog.Catalog] = {}
     for article, lang in jobs:
         path = article.catalog(settings, lang)
         if not path.exists():
@@ -199,14 +211,20 @@ def translate_articles(
         ):
             report.skipped += 1
             report.left_empty += int(left.get(unit, "0"))
+            skipped_left += int(left.get(unit, "0"))
+            skipped_done.append((unit, path))
             continue
         po = catalog.load_catalog(path)
         todo = [e for e in po if catalog.needs_translation(e, force=force)]
         total += len(todo)
         loaded.append((article, lang, path, po, todo))
+    # Articles whose extract was up to date: translate changes only what extract
+    # carries over (translations, fuzzy flags, origin comments), so extract stays
+    # up to date after this run's writes (see _extract_still_fresh).
+    extracted = _fresh_extracts(settings, manifest, {a.name: a for a, *_ in loaded})
     if loaded and memory is None:
         skip = {path for _, _, path, _, _ in loaded} if force else set()
-        memory = build_memory(settings, articles, skip)
+        memory = build_memory(settings, articles, skip, remember=not dry_run)
     with progress("translate", total, quiet=quiet) as bar:
         for article, lang, path, po, todo in loaded:
             assert memory is not None
@@ -223,18 +241,103 @@ def translate_articles(
             if dry_run:
                 report.changes.extend(_changes(settings.relative(path), todo, before))
                 continue
+            merged = len(report.notes)
             if catalog.save_catalog(po, path, on_merge=report.notes.append):
                 report.written.append(settings.relative(path))
-            empty = sum(1 for e in todo if not e.msgstr)
             unit = settings.relative(path)
+            filled.extend(
+                TMUnit(article.lang, lang, e.msgid, e.msgstr, bool(e.fuzzy), unit)
+                for e, (text, _fuzzy, _origin) in zip(todo, before, strict=True)
+                if e.msgstr and not text
+            )
+            empty = [e.msgid for e in todo if not e.msgstr]
+            if len(report.notes) == merged:  # what was saved is what is in hand
+                saved[path] = po
             if not empty or not use_engine:  # a missing model: try again next time
-                manifest.record(
-                    "translate", unit, manifest.fingerprint("translate", [path], options)
-                )
-                left[unit] = str(empty)
-    if not dry_run:
-        manifest.save()
+                done.append((unit, path, article.lang, lang, empty))
+    if dry_run:
+        return report
+    # What this run wrote is memory too: record under the memory as it is now,
+    # when nothing written could fill anything left empty (else the next run
+    # redoes those catalogs, as it should).
+    after = options
+    if (
+        filled
+        and memory_given is None
+        and not force
+        and _settled(settings, filled, done, skipped_left)
+    ):
+        after = options_with(memory_fingerprint(settings, articles, manifest, saved))
+        for unit, path in skipped_done:  # nothing to fill: any memory gives the same
+            manifest.record("translate", unit, manifest.fingerprint("translate", [path], after))
+    for unit, path, _src, _tgt, empty in done:
+        manifest.record("translate", unit, manifest.fingerprint("translate", [path], after))
+        left[unit] = str(len(empty))
+    if not report.notes:  # a catalog merged with someone's save: extract looks again
+        _extract_still_fresh(settings, manifest, extracted)
+    manifest.save()
     return report
+
+
+def _fresh_extracts(
+    settings: Settings, manifest: Manifest, articles: dict[str, Article]
+) -> list[Article]:
+    """The articles whose last extract is as fresh as its files say."""
+    from pipeline.stages.extract import extract_files
+
+    return [
+        a
+        for a in articles.values()
+        if manifest.fresh(
+            "extract", a.name, manifest.fingerprint("extract", extract_files(settings, a))
+        )
+    ]
+
+
+def _extract_still_fresh(settings: Settings, manifest: Manifest, articles: list[Article]) -> None:
+    """Record these articles' extract again, with the catalogs this run wrote.
+
+    Extract merges a catalog with its template and keeps each entry's
+    translation, fuzzy flag and origin comment: the only things translate
+    changes. So extracting again would write the same files, and the next
+    ``tolk extract`` need not parse them to find that out. (Tested in
+    tests/test_incremental.py: a forced extract after translate changes nothing.)
+    """
+    from pipeline.stages.extract import extract_files
+
+    for a in articles:
+        files = extract_files(settings, a)
+        manifest.record("extract", a.name, manifest.fingerprint("extract", files))
+
+
+def _settled(
+    settings: Settings,
+    filled: list[TMUnit],
+    done: list[tuple[str, Path, str, str, list[str]]],
+    skipped_left: int,
+) -> bool:
+    """True when the units this run filled could not fill any entry left empty.
+
+    An entry is left empty when none of its best matches (for its catalog's
+    language pair) is usable; a new unit that is not usable either (its codes
+    do not fit, or it is the entry's own catalog's) cannot change that, and an
+    exact reviewed unit for a text in another language would have to come from
+    that language. So the same run under the memory with the new units gives
+    the same catalogs. A skipped catalog's empty entries are not at hand, so
+    one stops it too.
+    """
+    if skipped_left:
+        return False
+    new = TranslationMemory(filled)
+    exact = {(u.source, u.tgt_lang, u.src_lang) for u in filled if not u.fuzzy}
+    for unit, _path, src, tgt, empty in done:
+        for text in empty:
+            if any((text, tgt, other) in exact for other in LANGUAGES if other != src):
+                return False
+            found = new.lookup(src, tgt, text, threshold=settings.fuzzy_threshold, limit=99)
+            if any(m.unit.origin != unit and _suggestion(m) is not None for m in found):
+                return False
+    return True
 
 
 def _changes(
@@ -249,11 +352,17 @@ def _changes(
     return found
 
 
-def memory_fingerprint(settings: Settings, articles: list[Article], manifest: Manifest) -> str:
+def memory_fingerprint(
+    settings: Settings,
+    articles: list[Article],
+    manifest: Manifest,
+    parsed: dict[Path, catalog.Catalog] | None = None,
+) -> str:
     """A hash of what the memory holds, from the store and each catalog's units.
 
     A catalog's units are hashed when its file changed since the last run
-    (parsing that one file), and taken from the manifest otherwise.
+    (parsing that one file, unless ``parsed`` holds it as just saved), and
+    taken from the manifest otherwise.
     """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(file_hash(memory_path(settings)).encode())
@@ -266,7 +375,9 @@ def memory_fingerprint(settings: Settings, articles: list[Article], manifest: Ma
             if not known.startswith(f"{now}:"):
                 units = hashlib.blake2b(digest_size=16)
                 if path.exists():
-                    for source, target, fuzzy in catalog.memory_units(catalog.load_catalog(path)):
+                    po = (parsed or {}).get(path)
+                    found = catalog.memory_units(po) if po else catalog.read_memory_units(path)
+                    for source, target, fuzzy in found:
                         units.update(f"{source}\0{target}\0{fuzzy}\0".encode())
                 known = table[key] = f"{now}:{units.hexdigest()}"
             digest.update(f"|{key}={known.partition(':')[2]}".encode())
