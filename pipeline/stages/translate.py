@@ -184,8 +184,10 @@ def translate_articles(
         )
     )
     left = manifest.extra("translate-left")  # entries a skipped catalog still lacks
-    loaded: list[tuple[Article, str, Path, catalog.Catalog, list[catalog.Entry]]] = []
-    total = 0
+    # Which catalogs need work is decided from file hashes alone; each is then
+    # loaded, filled and saved in turn, so memory holds one catalog at a time
+    # (at 2,000 pages, holding them all took 650 MB).
+    pending: list[tuple[Article, str, Path]] = []
     for article, lang in jobs:
         path = article.catalog(settings, lang)
         if not path.exists():
@@ -200,21 +202,22 @@ def translate_articles(
             report.skipped += 1
             report.left_empty += int(left.get(unit, "0"))
             continue
-        po = catalog.load_catalog(path)
-        todo = [e for e in po if catalog.needs_translation(e, force=force)]
-        total += len(todo)
-        loaded.append((article, lang, path, po, todo))
-    if loaded and memory is None:
-        skip = {path for _, _, path, _, _ in loaded} if force else set()
+        pending.append((article, lang, path))
+    if pending and memory is None:
+        skip = {path for _, _, path in pending} if force else set()
         memory = build_memory(settings, articles, skip)
-    with progress("translate", total, quiet=quiet) as bar:
-        for article, lang, path, po, todo in loaded:
+    with progress("translate", len(pending), quiet=quiet) as bar:
+        for article, lang, path in pending:
             assert memory is not None
+            bar.advance(0, f"{lang}/{article.name}")
+            po = catalog.load_catalog(path)
+            todo = [e for e in po if catalog.needs_translation(e, force=force)]
             published = lang in article.published(settings)
             machine = use_engine and not published
-            bar.advance(0, f"{lang}/{article.name}")
             before = [(e.msgstr, e.fuzzy, catalog.origin_of(e)) for e in todo]
-            _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
+            within = _Entries(bar, f"{lang}/{article.name}", len(todo))
+            _fill(settings, article, lang, po, todo, memory, engine, machine, report, within)
+            bar.advance(1, f"{lang}/{article.name}")
             if published:
                 # What the published page leaves out is not work for a translator.
                 gaps = sum(1 for e in todo if not e.msgstr)
@@ -235,6 +238,18 @@ def translate_articles(
     if not dry_run:
         manifest.save()
     return report
+
+
+class _Entries:
+    """Progress inside one catalog: the bar counts catalogs, its label the entries done."""
+
+    def __init__(self, bar: Any, name: str, total: int) -> None:
+        self.bar, self.name, self.total, self.done = bar, name, total, 0
+
+    def advance(self, n: int = 1, item: str = "") -> None:
+        self.done += n
+        if n:
+            self.bar.advance(0, f"{self.name} ({self.done}/{self.total} entries)")
 
 
 def _changes(
