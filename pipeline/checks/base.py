@@ -40,7 +40,7 @@ def severity_rank(severity: Severity) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A proposed repair of a finding's text, and where it comes from."""
 
@@ -236,7 +236,7 @@ class Check:
 REMOVE_SOURCE = "removed: foreign duplicate of the next element"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem, located in a file: a row of the report."""
 

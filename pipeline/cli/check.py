@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from pipeline.checks import CHECKS
@@ -14,6 +15,7 @@ from pipeline.cli.common import (
     EXIT_USAGE,
     Subparsers,
     add_command,
+    add_jobs,
     add_shard,
     default_paths,
     disabled,
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.checks.output import render, summary_lines
     from pipeline.checks.runner import run_checks
     from pipeline.html.rules import site_rules
+    from pipeline.stages.pool import Pool
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     if args.shard:
@@ -64,6 +67,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         rules=site_rules(settings),
         quiet=args.quiet,
         errors=unreadable,
+        pool=partial(Pool, jobs=args.jobs),
     )
     print_errors(unreadable)
     if not report.files and unreadable:
@@ -116,6 +120,7 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("--summary", action="store_true", help="short counts only")
     add_shard(p)
+    add_jobs(p)
     p.add_argument(
         "--severity",
         choices=SEVERITIES,
