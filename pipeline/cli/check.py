@@ -45,10 +45,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     if args.shard:
         from pipeline.checks.inputs import find_inputs
+        from pipeline.project import discover
+        from pipeline.stages.shard import shard_name
 
-        # A file is an article's page or catalog: its name is the article's.
+        # A file is an article's page or catalog: its name is the article's,
+        # and an article goes with its family, as in the other stages.
+        try:
+            family = {a.name: shard_name(a) for a in discover(settings, None, [])}
+        except PipelineError:
+            family = {}  # pages outside a project: each by its own name
         found = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
-        paths = [str(p) for p in args.shard.select(found, lambda p: p.stem)]
+        paths = [str(p) for p in args.shard.select(found, lambda p: family.get(p.stem, p.stem))]
         if not paths:
             say(f"check: shard {args.shard.index}/{args.shard.count} holds no pages")
             return EXIT_OK

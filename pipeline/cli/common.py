@@ -138,7 +138,8 @@ def add_shard(parser: argparse.ArgumentParser) -> None:
         "--shard",
         type=Shard.parse,
         metavar="K/N",
-        help="only the articles of shard K of N (split by a stable hash of their names)",
+        help="only the articles of shard K of N (split by a stable hash of their names; "
+        "a family's pages stay together)",
     )
 
 
@@ -199,5 +200,7 @@ def chosen_articles(
     articles = discover(settings, args.article, skipped)
     everything = discover(settings, None, []) if args.article or args.shard else articles
     if args.shard:
-        articles = args.shard.select(articles, lambda a: a.name)
+        from pipeline.stages.shard import shard_name
+
+        articles = args.shard.select(articles, shard_name)
     return articles, everything

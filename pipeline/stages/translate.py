@@ -153,6 +153,7 @@ def translate_articles(
     quiet: bool = False,
     redo_all: bool = False,
     dry_run: bool = False,
+    project: list[Article] | None = None,
 ) -> TranslateReport:
     """Fill every catalog of ``articles``: memory, then engine; save per catalog.
 
@@ -167,7 +168,12 @@ def translate_articles(
     reviewed units of the store they are matched against. ``dry_run`` fills
     the catalogs in memory only, lists every change in ``report.changes`` and
     writes nothing (no catalog, no manifest).
+
+    ``project`` is every article of the project (default: ``articles``): the
+    memory draws on all their catalogs, so a run on some articles (a shard, a
+    few names) finds what the others' translators did.
     """
+    project = articles if project is None else project
     report = TranslateReport()
     manifest = Manifest(settings, ignore=redo_all or dry_run)
     engine = _EngineSlot(settings, engine_name, dict(engine_options or {}))
@@ -180,7 +186,7 @@ def translate_articles(
             f"force={force}",
             f"engine={use_engine and (engine_name or settings.engine)}",
             repr(sorted((engine_options or {}).items())) if use_engine else "",
-            memory_fingerprint(settings, articles, manifest) if memory is None else "given",
+            memory_fingerprint(settings, project, manifest) if memory is None else "given",
         )
     )
     left = manifest.extra("translate-left")  # entries a skipped catalog still lacks
@@ -205,7 +211,7 @@ def translate_articles(
         pending.append((article, lang, path))
     if pending and memory is None:
         skip = {path for _, _, path in pending} if force else set()
-        memory = build_memory(settings, articles, skip)
+        memory = build_memory(settings, project, skip)
     with progress("translate", len(pending), quiet=quiet) as bar:
         for article, lang, path in pending:
             assert memory is not None
