@@ -251,7 +251,7 @@ def run_checks(
     inputs = find_inputs(paths, exclude=exclude)
     chunks = [inputs[i : i + CHUNK_FILES] for i in range(0, len(inputs), CHUNK_FILES)]
     if len(chunks) > 1:
-        _learn_site(inputs, checks, lang, rules)
+        learn_site(inputs, checks, lang, rules)
 
     def work(n: int) -> _Chunk:
         return _judge_chunk(chunks[n], checks, lang, rules, errors is not None)
@@ -337,7 +337,7 @@ def _judge_chunk(
     )
 
 
-def _learn_site(
+def learn_site(
     paths: Sequence[Path], checks: Sequence[Check], lang: str | None, rules: SiteRules
 ) -> None:
     """Teach the language check's judge the site's names from every file, keeping none.
