@@ -34,6 +34,8 @@ BENCHES = [
     ("language detection accuracy", ["eval_language.py"]),
     ("report build", ["bench_report.py"]),
 ]
+# issue #16 point 5 and 7: peak RSS per stage against 150 MiB, check --jobs N vs 1
+BENCHES.append(("peak RSS per stage, check --jobs", ["bench_rss.py", "--pages", "200", "2000"]))
 
 SPEED_GOAL = 3.0  # peer time / Tolk time, CPU and wall
 UNCHANGED_GOAL = 5.0  # % of the first run

@@ -360,3 +360,85 @@ def test_settings_turn_checks_off_and_paths_default_to_the_project(
     config.write_text('disabled_checks = ["no-such-check"]\n', encoding="utf-8")
     assert main(["check"]) == 2
     assert "unknown check 'no-such-check' in disabled_checks" in capsys.readouterr().err
+
+
+# -- chunks and jobs -------------------------------------------------------------
+
+SITE_PAGES = {
+    "a-fr.html": (
+        "fr",
+        "<p>Chez Groenhart, nous testons chaque complément avec soin depuis des années.</p>"
+        "<p>Published on January 28, 2026</p>",
+    ),
+    "b-nl.html": ("nl", "<p>Bij Groenhart testen wij elk supplement al jaren zorgvuldig.</p>"),
+    "c-en.html": ("en", "<p>At Groenhart we have tested every supplement with care.</p>"),
+    "d-fr.html": ("fr", "<p>Le magnésium aide, dit Groenhart dans son dernier article.</p>"),
+}
+
+
+def _site(tmp_path: Path) -> Path:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name, (lang, body) in SITE_PAGES.items():
+        (folder / name).write_text(
+            f'<!DOCTYPE html><html lang="{lang}"><head><title>T</title></head>'
+            f"<body>{body}</body></html>",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_a_run_in_chunks_learns_the_site_from_every_file_and_reports_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks of one file each: the judge still knows "Groenhart" is the site's
+    (seen in French, Dutch and English pages of other chunks), and the report
+    is the one a single batch gives."""
+    from pipeline.checks import runner
+    from pipeline.language_id.evidence import EvidenceJudge
+
+    folder = _site(tmp_path)
+    whole = run_checks([folder], judge=EvidenceJudge())
+    seen: list[bool] = []
+    judge_many = EvidenceJudge.judge_many
+
+    def spy(self: EvidenceJudge, items: object, site: object = None) -> object:
+        seen.append(site is not None and site.neutral("Groenhart"))  # type: ignore[attr-defined]
+        return judge_many(self, items, site)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(EvidenceJudge, "judge_many", spy)
+    monkeypatch.setattr(runner, "CHUNK_FILES", 1)
+    chunked = run_checks([folder], judge=EvidenceJudge())
+    assert seen and all(seen)  # every chunk judged with the whole site's names
+    assert to_json(chunked) == to_json(whole)
+    assert chunked.segments == whole.segments > 0
+    assert [f.path for f in chunked.files] == [f.path for f in whole.files]
+    assert all(f.items == () for f in chunked.files)  # pages let go once judged
+
+
+def test_chunks_on_a_process_pool_give_the_report_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from functools import partial
+
+    from pipeline.checks import runner
+    from pipeline.stages.pool import Pool
+
+    folder = _site(tmp_path)
+    monkeypatch.setattr(runner, "CHUNK_FILES", 1)
+    judge = FakeJudge(markers={"Published": "en"})
+    alone = run_checks([folder], judge=judge)
+    pooled = run_checks([folder], judge=judge, pool=partial(Pool, jobs=2))
+    assert alone.findings  # the English byline on the French page
+    assert to_json(pooled) == to_json(alone)
+
+
+def test_check_jobs_is_an_option_and_gives_the_same_output(tmp_path: Path) -> None:
+    folder = _site(tmp_path)
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}.json"
+        main(["-q", "check", str(folder), "--jobs", jobs, "--format", "json", "--output", str(out)])
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    assert '"mixed-language"' in outs[0]

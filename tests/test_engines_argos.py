@@ -413,3 +413,30 @@ def test_random_model_output_stops_well_short_of_the_cap(
     assert len(lengths) == 2
     for longest, produced in lengths:
         assert produced <= 2 * longest + 10 < 256
+
+
+def test_a_decoder_stuck_in_a_loop_gives_one_copy_of_the_block(
+    tiny_argos_packages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A degenerate model that repeats a block to the cap: the loop is cut to one
+    copy, coded or not; a source that repeats itself keeps its repeats."""
+    from types import SimpleNamespace
+
+    engine = ArgosEngine(tiny_argos_packages, cache=False, threads=1)
+    real = engine._run
+
+    def looping(loaded: Any, tokens: list[list[str]], *, attention: bool) -> list[Any]:
+        results = real(loaded, tokens, attention=attention)
+        out = []
+        for source, result in zip(tokens, results, strict=True):
+            prefix = list(result.hypotheses[0])[: len(loaded.prefix)]
+            stuck = prefix + source[:1] + ["▁la", "▁la"] * 20  # to the cap, as a lost model does
+            rows = [[1.0] + [0.0] * (len(source) - 1)] * len(stuck) if attention else None
+            out.append(SimpleNamespace(hypotheses=[stuck], attention=[rows] if rows else None))
+        return out
+
+    monkeypatch.setattr(engine, "_run", looping)
+    plain, coded = engine.translate(["Une phrase.", "Une <g1>phrase</g1>."], "fr", "en")
+    for result in (plain, coded):
+        assert result.text.count("la") == 1, result.text
+    assert "<g1>" in coded.text and "</g1>" in coded.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -336,3 +337,26 @@ def test_machine_replacements_are_held_for_review_unless_allowed(
     assert len(applied.machine_changes) == 1
     assert any("made by a machine and applied unreviewed: 1" in line
                for line in fix_summary_lines(applied))  # fmt: skip
+
+
+def test_fixing_in_chunks_writes_what_one_batch_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages fixed a chunk at a time (their parsed trees let go after each) give
+    the same pages and change list as all at once."""
+    from pipeline.fixes import changes
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SOURCES, pages)
+    whole = fix_pages([pages], out_dir=tmp_path / "whole", judge=quiet_judge())
+    monkeypatch.setattr(changes, "CHUNK_FILES", 1)
+    chunked = fix_pages([pages], out_dir=tmp_path / "chunked", judge=quiet_judge())
+    assert sum(len(p.changes) for p in whole.pages) > 0
+    assert [replace(p, written=None) for p in chunked.pages] == [
+        replace(p, written=None) for p in whole.pages
+    ]
+
+    def written(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.html")}
+
+    assert written(tmp_path / "chunked") == written(tmp_path / "whole")

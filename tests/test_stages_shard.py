@@ -6,13 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 
 from pipeline.cli import main
 from pipeline.config import load_settings
 from pipeline.manifest import MANIFEST_NAME
-from pipeline.project import KNOWN_PAGES_NAME, LOCK_FILE, discover
-from pipeline.stages.shard import Shard
+from pipeline.project import KNOWN_PAGES_NAME, LOCK_FILE, Article, discover
+from pipeline.stages.shard import Shard, shard_name
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 5])
@@ -51,6 +52,7 @@ def _outputs(root: Path) -> dict[str, bytes]:
 def _run(root: Path, monkeypatch: pytest.MonkeyPatch, *shard: str) -> dict[str, bytes]:
     monkeypatch.chdir(root)
     assert main(["--quiet", "extract", "--jobs", "1", *shard]) == 0
+    assert main(["--quiet", "translate", "--memory-only", *shard]) in (0, 1)  # 1: still empty
     assert main(["--quiet", "build", "--jobs", "1", *shard]) == 0
     return _outputs(root)
 
@@ -72,8 +74,56 @@ def test_the_union_of_sharded_runs_is_the_unsharded_run(
             for name, data in _run(machine, monkeypatch, "--shard", f"{k}/3").items()
             if before.get(name) != data  # what this machine wrote
         }
-        assert not mine.keys() & merged.keys(), "two shards wrote the same file"
+        for name in mine.keys() & merged.keys():  # the memory store: every shard's the same
+            assert mine[name] == merged[name], f"two shards wrote {name} differently"
         merged.update(mine)
     built = {name for name in whole if name.startswith("build/")}
     assert built and built <= merged.keys()
     assert {**before, **merged} == whole
+
+
+@pytest.mark.parametrize("count", [2, 3, 5])
+def test_a_family_is_never_split_across_shards(project: Path, count: int) -> None:
+    """Align, translate and build read a family's pages together: one shard has them all."""
+    articles = discover(load_settings(start=project))
+    families = {a.family.original.name for a in articles if a.family is not None}
+    assert families  # the bundled project has families to keep together
+    for name in families:
+        members = [a for a in articles if a.family is not None and a.family.original.name == name]
+        holders = {
+            k for k in range(1, count + 1) for a in members if Shard(k, count).holds(shard_name(a))
+        }
+        assert len(holders) == 1, f"family {name} split over shards {sorted(holders)}"
+
+
+def test_a_sharded_translate_uses_the_whole_projects_memory(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence translated in another shard's catalog fills this shard's catalog."""
+    monkeypatch.chdir(project)
+    assert main(["--quiet", "extract", "--jobs", "1"]) == 0
+    settings = load_settings(start=project)
+    articles = discover(settings)
+    shard_of = {
+        a.name: next(k for k in (1, 2) if Shard(k, 2).holds(shard_name(a))) for a in articles
+    }
+
+    def entries(article: Article, lang: str) -> dict[str, polib.POEntry]:
+        po = polib.pofile(str(article.catalog(settings, lang)))
+        return {e.msgid: e for e in po if len(e.msgid) > 20 and not e.msgstr}
+
+    pair = next(
+        (a, b, lang, msgid)
+        for a in articles
+        for b in articles
+        if shard_of[a.name] != shard_of[b.name] and a.lang == b.lang
+        for lang in set(a.targets(settings)) & set(b.targets(settings))
+        for msgid in sorted(entries(a, lang).keys() & entries(b, lang).keys())
+    )
+    theirs, mine, lang, msgid = pair
+    po = polib.pofile(str(theirs.catalog(settings, lang)))
+    po.find(msgid).msgstr = "TRANSLATED BY THE OTHER SHARD"
+    po.save()
+    main(["--quiet", "translate", "--memory-only", "--shard", f"{shard_of[mine.name]}/2"])
+    filled = polib.pofile(str(mine.catalog(settings, lang))).find(msgid)
+    assert filled is not None and filled.msgstr == "TRANSLATED BY THE OTHER SHARD"

@@ -52,7 +52,7 @@ REVIEW_NOTE = "to review"
 this text: a fuzzy memory match translates a text close to it, not it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A proposed repair of a finding's text, and where it comes from."""
 
@@ -265,7 +265,7 @@ class Check:
 REMOVE_SOURCE = "removed: foreign duplicate of the next element"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem, located in a file: a row of the report."""
 

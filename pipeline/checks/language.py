@@ -36,6 +36,7 @@ from pipeline.text.codes import code_problems, strip_codes
 if TYPE_CHECKING:
     from pipeline.checks.base import Suggest
     from pipeline.families.leftovers import Aligned
+    from pipeline.language_id.evidence import SiteEvidence
 
 COGNATE_SHARE = 0.6
 """Share of the leftover's long words that must have a close counterpart
@@ -151,6 +152,9 @@ class MixedLanguage(Check):
     languages = frozenset(LANGUAGES)
 
     _judge: Judge | None = None
+    site: SiteEvidence | None = None
+    """The site's names learned from every file of a run judged in chunks
+    (see :func:`pipeline.checks.runner.run_checks`); None: from the batch."""
 
     @property
     def judge(self) -> Judge:
@@ -242,7 +246,11 @@ class MixedLanguage(Check):
                     context = item.context if item.context in CONTEXTS else "attribute"
                     key = (item.text, item.lang, context)
                     wanted.append((p, i, unique.setdefault(key, len(unique))))
-        verdicts = self.judge.judge_many(list(unique)) if unique else []
+        verdicts: list[Verdict] = []
+        if unique and self.site is not None:
+            verdicts = self.judge.judge_many(list(unique), site=self.site)  # type: ignore[call-arg]
+        elif unique:
+            verdicts = self.judge.judge_many(list(unique))
         results: list[list[Problem | None]] = [[None] * len(items) for items in pages]
         flagged: dict[tuple[int, int], tuple[Verdict, Aligned | None]] = {}
         names = [_site_names(items) for items in pages]

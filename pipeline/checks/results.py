@@ -24,10 +24,14 @@ class CheckReport:
     folded: int = 0
     hidden: int = 0
     min_severity: Severity = "info"
+    segment_count: int | None = None
+    """Segments judged, when the files were kept without their items (a run in chunks)."""
 
     @property
     def segments(self) -> int:
         """Number of segments and entries judged."""
+        if self.segment_count is not None:
+            return self.segment_count
         return sum(len(f.items) for f in self.files)
 
     def count(self, severity: Severity) -> int:

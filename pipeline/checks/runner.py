@@ -7,10 +7,12 @@ source's language) are folded so a finding is shown once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.checks import make_checks
 from pipeline.checks.base import (
@@ -60,7 +62,7 @@ def finding_of(check: Check, item: Item, problem: Problem) -> Finding:
         check=check.id,
         severity=problem.severity or check.severity,
         text=item.text or (item.source or ""),
-        message=problem.message,
+        message=sys.intern(problem.message),  # thousands of findings share a few messages
         found_lang=problem.found_lang,
         expected_lang=item.lang,
         confidence=problem.confidence,
@@ -122,7 +124,9 @@ def judge_files(
 
 
 def fold_copies(
-    findings: Sequence[Finding], files: Sequence[CheckedFile]
+    findings: Sequence[Finding],
+    files: Sequence[CheckedFile],
+    copies: Mapping[str, object] | None = None,
 ) -> tuple[list[Finding], int]:
     """Show a finding repeated in a copy of the same page once.
 
@@ -134,10 +138,13 @@ def fold_copies(
     keeping that of the file that comes first in ``files``; two different
     pages that share a footer (``a/index.html``, ``b/index.html``) are both
     reported. Returns the findings kept and how many were folded.
+
+    ``copies`` gives each file's :func:`contents_key` when the files' items
+    were let go already (a run in chunks keeps only that of each file).
     """
     rank = {f.path: i for i, f in enumerate(files)}
-    groups: dict[tuple[object, ...], int] = {}
-    copies = {f.path: groups.setdefault(_contents(f), len(groups)) for f in files}
+    if copies is None:
+        copies = {f.path: contents_key(f) for f in files}
     kept: dict[tuple[object, ...], Finding] = {}
     folded = 0
     for f in sorted(findings, key=lambda f: (rank.get(f.file, len(rank)), f.sort_key)):
@@ -151,9 +158,12 @@ def fold_copies(
     return sorted(kept.values(), key=lambda f: f.sort_key), folded
 
 
-def _contents(file: CheckedFile) -> tuple[object, ...]:
-    """What two copies of a page share: origin, language, and every (key, text)."""
-    return (file.origin, file.lang, tuple((item.key, item.text) for item in file.items))
+def contents_key(file: CheckedFile) -> bytes:
+    """What two copies of a page share, as a digest: origin, language, and every (key, text)."""
+    digest = hashlib.blake2b(f"{file.origin}\0{file.lang}".encode(), digest_size=16)
+    for item in file.items:
+        digest.update(f"\0{item.key}\0{item.text}".encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 def check_files(
@@ -170,9 +180,21 @@ def check_files(
     if found is None:
         found = judge_files(files, checks)
     findings = [f for c, i, p in found for f in findings_of(c, i, p)]
+    return _report(findings, files, checks, fold=fold)
+
+
+def _report(
+    findings: list[Finding],
+    files: Sequence[CheckedFile],
+    checks: Sequence[Check],
+    *,
+    fold: bool = True,
+    copies: Mapping[str, object] | None = None,
+    segments: int | None = None,
+) -> CheckReport:
     folded = 0
     if fold:
-        findings, folded = fold_copies(findings, files)
+        findings, folded = fold_copies(findings, files, copies)
     else:
         findings.sort(key=lambda f: f.sort_key)
     return CheckReport(
@@ -186,7 +208,14 @@ def check_files(
             "catalog": tuple(sorted({c.family for c in checks if "catalog" in c.origins})),
         },
         folded=folded,
+        segment_count=segments,
     )
+
+
+CHUNK_FILES = 48
+"""Files loaded and judged together: enough for Lingua's batches to pay, few
+enough that memory does not grow with the site (each chunk's pages are let go
+once judged; only findings, counts and a digest per file stay)."""
 
 
 def run_checks(
@@ -202,6 +231,7 @@ def run_checks(
     rules: SiteRules = NO_RULES,
     quiet: bool = True,
     errors: list[PipelineError] | None = None,
+    pool: PoolFactory | None = None,
 ) -> CheckReport:
     """Check pages, catalogs and folders of them; the whole ``tolk check``.
 
@@ -210,18 +240,130 @@ def run_checks(
     files are checked all the same. Progress (unless ``quiet``) counts the files
     read, then the checks run: the language check over every page is the long
     part, and a log should show that it is under way.
+
+    Files are judged in chunks of :data:`CHUNK_FILES`, in this process or
+    through ``pool`` (``pool(work, count)``: a context manager whose
+    ``results()`` gives ``work(i)`` for each chunk in order, such as
+    :class:`pipeline.stages.pool.Pool` over processes), so the report is the
+    same however the chunks ran.
+    What the judge learns from the whole run (the site's own names) is learned
+    first, in a pass that keeps no page, so a chunk's verdicts are those a
+    single batch of every page would give.
     """
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
     inputs = find_inputs(paths, exclude=exclude)
+    chunks = [inputs[i : i + CHUNK_FILES] for i in range(0, len(inputs), CHUNK_FILES)]
+    if len(chunks) > 1:
+        learn_site(inputs, checks, lang, rules)
+
+    def work(n: int) -> _Chunk:
+        return _judge_chunk(chunks[n], checks, lang, rules, errors is not None)
+
     files: list[CheckedFile] = []
-    with progress("check", len(inputs) + len(checks), quiet=quiet) as bar:
-        for path in inputs:
-            try:
-                files.append(load_file(path, lang, rules=rules))
-            except PipelineError as exc:
+    findings: list[Finding] = []
+    copies: dict[str, object] = {}
+    segments = 0
+    with (
+        (pool or _InProcess)(work, len(chunks)) as running,
+        progress("check", len(inputs) + len(checks) * len(chunks), quiet=quiet) as bar,
+    ):
+        for chunk in running.results():
+            for failure in chunk.errors:
                 if errors is None:
-                    raise
-                errors.append(exc)
-            bar.advance(1, str(path))
-        found = judge_files(files, checks, bar)
-    return check_files(files, checks, found=found)
+                    raise failure
+                errors.append(failure)
+            files.extend(chunk.files)
+            findings.extend(chunk.findings)
+            copies.update(chunk.copies)
+            segments += chunk.segments
+            last = chunk.files[-1].path if chunk.files else ""
+            bar.advance(chunk.read + len(checks), last)
+    return _report(findings, files, checks, copies=copies, segments=segments)
+
+
+class _InProcess:
+    """Chunks judged one after another in this process: the default pool."""
+
+    def __init__(self, work: Callable[[int], Any], count: int) -> None:
+        self.work, self.count = work, count
+
+    def __enter__(self) -> _InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def results(self) -> Iterator[Any]:
+        return (self.work(i) for i in range(self.count))
+
+
+PoolFactory = Callable[[Callable[[int], Any], int], Any]
+"""Makes a pool for ``count`` pieces of work: see :func:`run_checks`."""
+
+
+@dataclass
+class _Chunk:
+    """What judging a chunk of files gives back: small, and picklable for a pool."""
+
+    files: list[CheckedFile]  # without their items: the report needs names and counts
+    findings: list[Finding]
+    copies: dict[str, object]
+    segments: int
+    read: int
+    errors: list[PipelineError]
+
+
+def _judge_chunk(
+    paths: Sequence[Path],
+    checks: Sequence[Check],
+    lang: str | None,
+    rules: SiteRules,
+    keep_going: bool,
+) -> _Chunk:
+    loaded: list[CheckedFile] = []
+    failed: list[PipelineError] = []
+    for path in paths:
+        try:
+            loaded.append(load_file(path, lang, rules=rules))
+        except PipelineError as exc:
+            failed.append(exc)
+            if not keep_going:
+                break
+    found = judge_files(loaded, checks)
+    return _Chunk(
+        files=[replace(f, items=(), links=()) for f in loaded],
+        findings=[f for c, i, p in found for f in findings_of(c, i, p)],
+        copies={f.path: contents_key(f) for f in loaded},
+        segments=sum(len(f.items) for f in loaded),
+        read=len(paths),
+        errors=failed,
+    )
+
+
+def learn_site(
+    paths: Sequence[Path], checks: Sequence[Check], lang: str | None, rules: SiteRules
+) -> None:
+    """Teach the language check's judge the site's names from every file, keeping none.
+
+    The judge learns them from the texts it is given; judged in chunks, it
+    would learn from one chunk only. Files that cannot be read are left to the
+    judging pass to report.
+    """
+    from pipeline.checks.language import MixedLanguage
+    from pipeline.language_id.evidence import EvidenceJudge, SiteEvidence
+
+    check = next((c for c in checks if isinstance(c, MixedLanguage)), None)
+    if check is None or not isinstance(check.judge, EvidenceJudge):
+        return
+
+    def texts() -> Iterator[tuple[str, str]]:
+        for path in paths:
+            try:
+                file = load_file(path, lang, rules=rules)
+            except PipelineError:
+                continue
+            for item in file.judged:
+                if check.applies(item):
+                    yield item.text, item.lang
+
+    check.site = SiteEvidence.learn(texts(), vetoed=check.judge.vetoed)

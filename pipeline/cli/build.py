@@ -23,6 +23,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Build translated pages; exit 2 when a page could not be built."""
     from pipeline.project import discover
     from pipeline.stages.build import build_articles
+    from pipeline.stages.shard import shard_name
 
     skipped: list[PipelineError] = []
     articles = discover(settings, args.article, skipped)
@@ -35,9 +36,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         redo_all=args.all,
         jobs=args.jobs,
         # links still resolve among every article: a shard builds the same pages
-        only={a.name for a in args.shard.select(articles, lambda a: a.name)}
-        if args.shard
-        else None,
+        only={a.name for a in args.shard.select(articles, shard_name)} if args.shard else None,
     )
     c = report.counts
     total = c.get("segments", 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from pipeline.cli.common import (
     EXIT_USAGE,
     Subparsers,
     add_command,
+    add_jobs,
     add_shard,
     default_paths,
     disabled,
@@ -52,14 +54,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.html.rules import site_rules
     from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
+    from pipeline.stages.pool import Pool
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)
     if args.shard:
         from pipeline.checks.inputs import find_inputs
+        from pipeline.project import discover
+        from pipeline.stages.shard import shard_name
 
-        # A file is an article's page or catalog: its name is the article's.
+        # A file is an article's page or catalog: its name is the article's,
+        # and an article goes with its family, as in the other stages.
+        try:
+            family = {a.name: shard_name(a) for a in discover(settings, None, [])}
+        except PipelineError:
+            family = {}  # pages outside a project: each by its own name
         found = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
-        paths = [str(p) for p in args.shard.select(found, lambda p: p.stem)]
+        paths = [str(p) for p in args.shard.select(found, lambda p: family.get(p.stem, p.stem))]
         if not paths:
             say(f"check: shard {args.shard.index}/{args.shard.count} holds no pages")
             return EXIT_OK
@@ -82,6 +92,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         rules=site_rules(settings),
         quiet=args.quiet,
         errors=unreadable,
+        pool=partial(Pool, jobs=args.jobs),
     )
     print_errors(unreadable)
     if not report.files and unreadable:
@@ -173,6 +184,7 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("--summary", action="store_true", help="short counts only")
     add_shard(p)
+    add_jobs(p)
     p.add_argument(
         "--all",
         action="store_true",

@@ -137,7 +137,8 @@ def add_shard(parser: argparse.ArgumentParser) -> None:
         "--shard",
         type=Shard.parse,
         metavar="K/N",
-        help="only the articles of shard K of N (split by a stable hash of their names)",
+        help="only the articles of shard K of N (split by a stable hash of their names; "
+        "a family's pages stay together)",
     )
 
 
@@ -204,5 +205,7 @@ def chosen_articles(
         discover(settings, None, [], remember=remember) if args.article or args.shard else articles
     )
     if args.shard:
-        articles = args.shard.select(articles, lambda a: a.name)
+        from pipeline.stages.shard import shard_name
+
+        articles = args.shard.select(articles, shard_name)
     return articles, everything

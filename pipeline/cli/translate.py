@@ -57,6 +57,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         settings, articles, langs(args.lang), force=args.force,
         use_engine=not args.memory_only, engine_options=options,
         quiet=args.quiet, redo_all=args.all, dry_run=args.dry_run,
+        # a shard draws on every shard's catalogs; named articles keep to their own
+        project=everything if args.shard else None,
     )  # fmt: skip
     report.errors[:0] = skipped
     if args.dry_run:

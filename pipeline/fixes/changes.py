@@ -36,13 +36,13 @@ from pipeline.checks import make_checks
 from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Fix, Item, Problem, Suggest
 from pipeline.checks.inputs import CheckedFile, collect_inputs, page_from_document
 from pipeline.checks.language import Judge
-from pipeline.checks.runner import finding_of, findings_of, judge_files
+from pipeline.checks.runner import CHUNK_FILES, finding_of, findings_of, judge_files, learn_site
 from pipeline.errors import InputError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
 from pipeline.html.rules import NO_RULES, SiteRules
-from pipeline.progress import progress
+from pipeline.progress import Progress, progress
 from pipeline.project import CHANGES_FILE
 from pipeline.storage import write_atomic
 from pipeline.text.spacing import find_glued
@@ -337,14 +337,46 @@ def fix_pages(
     ]
     _no_collisions(inputs, out_dir, in_place)
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
+    # In chunks, as tolk check: the site's names learned from every page first,
+    # then each chunk's parsed pages let go once fixed and written.
+    chunks = [inputs[i : i + CHUNK_FILES] for i in range(0, len(inputs), CHUNK_FILES)]
+    if len(chunks) > 1:
+        learn_site([p for p, _ in inputs], checks, lang, rules)
+    pages: list[PageFix] = []
+    with progress("fix", len(inputs) + len(checks) * len(chunks), quiet=quiet) as bar:
+        for chunk in chunks:
+            pages.extend(
+                _fix_chunk(chunk, checks, bar, lang, rules, out_dir, in_place, apply_machine, offer)
+            )
+    report = FixReport(tuple(pages))
+    if write_changes:
+        # Even an empty list: a change list left from an earlier run would
+        # describe edits this run did not make.
+        target = out_dir / CHANGES_FILE
+        write_atomic(target, json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        report = FixReport(report.pages, str(target))
+    return report
+
+
+def _fix_chunk(
+    inputs: Sequence[tuple[Path, Path]],
+    checks: Sequence[Check],
+    bar: Progress,
+    lang: str | None,
+    rules: SiteRules,
+    out_dir: Path,
+    in_place: bool,
+    apply_machine: bool,
+    offer: Offer | None,
+) -> list[PageFix]:
+    """Check, repair and write one chunk of pages (see :func:`fix_pages`)."""
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
-    with progress("fix", len(inputs) + len(checks), quiet=quiet) as bar:
-        for path, relative in inputs:
-            doc = read_document(path)
-            page = page_from_document(doc, lang, str(path), rules=rules)
-            loaded.append((path, relative, doc, page))
-            bar.advance(1, str(relative))
-        found = judge_files([c for *_rest, c in loaded], checks, bar)
+    for path, relative in inputs:
+        doc = read_document(path)
+        page = page_from_document(doc, lang, str(path), rules=rules)
+        loaded.append((path, relative, doc, page))
+        bar.advance(1, str(relative))
+    found = judge_files([c for *_rest, c in loaded], checks, bar)
     by_file: dict[str, list[tuple[Check, Item, Problem]]] = {}
     for check, item, problem in found:
         by_file.setdefault(item.file, []).append((check, item, problem))
@@ -370,14 +402,7 @@ def fix_pages(
                 tuple(problems),
             )
         )
-    report = FixReport(tuple(pages))
-    if write_changes:
-        # Even an empty list: a change list left from an earlier run would
-        # describe edits this run did not make.
-        target = out_dir / CHANGES_FILE
-        write_atomic(target, json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
-        report = FixReport(report.pages, str(target))
-    return report
+    return pages
 
 
 def _no_collisions(inputs: Sequence[tuple[Path, Path]], out_dir: Path, in_place: bool) -> None:

@@ -386,7 +386,9 @@ _NO_SITE = SiteEvidence()
 _LINGUA: dict[str, dict[str, float]] = {}
 """Lingua's confidences by blanked text, for the life of the process: a site
 repeats its menus and bylines on every page, and fitting judges the same texts
-many times."""
+many times. Kept to :data:`LINGUA_KEPT` texts (the oldest go first), so a
+check of thousands of pages does not grow with them."""
+LINGUA_KEPT = 20_000
 
 
 @dataclass
@@ -543,10 +545,14 @@ class EvidenceJudge:
         todo = sorted({r.masked for r in wanted} - _LINGUA.keys())
         if todo:
             batch = detector().compute_language_confidence_values_in_parallel(todo)
-            for masked, values in zip(todo, batch, strict=True):
-                _LINGUA[masked] = as_dict(values)
+            fresh = {masked: as_dict(values) for masked, values in zip(todo, batch, strict=True)}
+        else:
+            fresh = {}
         for r in wanted:
-            r.lingua = _LINGUA[r.masked]
+            r.lingua = fresh[r.masked] if r.masked in fresh else _LINGUA[r.masked]
+        _LINGUA.update(fresh)
+        for old in list(islice(_LINGUA, max(0, len(_LINGUA) - LINGUA_KEPT))):
+            del _LINGUA[old]
         for r in reads:
             verdicts[r.index] = self._decide(r)
         return [v for v in verdicts if v is not None]

@@ -146,7 +146,7 @@ def from_catalog(origin: str) -> bool:
     return origin.endswith(".po") and not origin.startswith("import:")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidates:
     """Every target seen for one (src, tgt, source), so the winner follows the precedence.
 

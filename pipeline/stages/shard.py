@@ -5,6 +5,14 @@ goes to the shard its name's hash says (hashlib, stable across runs, machines
 and Python versions, unlike ``hash()``), so every machine agrees without
 talking to the others; and since catalogs and built pages are per article,
 the shards' outputs merge without conflict.
+
+An article of a family (an original and its published translations) goes by
+the family's name, the original's: align, translate and build read a family's
+pages together, so a family is never split across shards. What every shard
+writes besides its articles' files is the same on every shard (the memory
+store's aligned units come from every family, sharded or not), so merging is
+copying the shards' outputs over each other in any order. The manifest
+(``build/.tolk-manifest.json``) is each machine's own record, not an output.
 """
 
 from __future__ import annotations
@@ -14,7 +22,10 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from pipeline.project import Article
 
 T = TypeVar("T")
 
@@ -55,3 +66,8 @@ class Shard:
     def select(self, items: Iterable[T], name_of: Callable[[T], str]) -> list[T]:
         """The items whose name falls in this shard, in their order."""
         return [item for item in items if self.holds(name_of(item))]
+
+
+def shard_name(article: Article) -> str:
+    """The name an article is sharded by: its family's (the original's), else its own."""
+    return article.family.original.name if article.family is not None else article.name

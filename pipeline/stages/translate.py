@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,7 @@ def translate_articles(
     quiet: bool = False,
     redo_all: bool = False,
     dry_run: bool = False,
+    project: list[Article] | None = None,
 ) -> TranslateReport:
     """Fill every catalog of ``articles``: memory, then engine; save per catalog.
 
@@ -168,7 +169,12 @@ def translate_articles(
     reviewed units of the store they are matched against. ``dry_run`` fills
     the catalogs in memory only, lists every change in ``report.changes`` and
     writes nothing (no catalog, no manifest).
+
+    ``project`` is every article of the project (default: ``articles``): the
+    memory draws on all their catalogs, so a run on some articles (a shard, a
+    few names) finds what the others' translators did.
     """
+    project = articles if project is None else project
     report = TranslateReport()
     manifest = Manifest(settings, ignore=redo_all or dry_run)
     engine = _EngineSlot(settings, engine_name, dict(engine_options or {}))
@@ -188,16 +194,18 @@ def translate_articles(
         )
 
     options = options_with(
-        memory_fingerprint(settings, articles, manifest) if memory is None else "given"
+        memory_fingerprint(settings, project, manifest) if memory is None else "given"
     )
     left = manifest.extra("translate-left")  # entries a skipped catalog still lacks
-    loaded: list[tuple[Article, str, Path, catalog.Catalog, list[catalog.Entry]]] = []
-    total = 0
+    # Which catalogs need work is decided from file hashes alone; each is then
+    # loaded, filled and saved in turn, so memory holds one catalog at a time
+    # (at 2,000 pages, holding them all took 650 MB).
+    pending: list[tuple[Article, str, Path]] = []
     memory_given = memory
     skipped_left, skipped_done = 0, []
     filled: list[TMUnit] = []  # what this run filled: the memory grows by these
     done: list[tuple[str, Path, str, str, list[str]]] = []  # unit, path, pair, left empty
-    saved: dict[Path, catalog.Catalog] = {}
+    saved: dict[Path, str] = {}  # catalog -> its memory units' digest, as just saved
     for article, lang in jobs:
         path = article.catalog(settings, lang)
         if not path.exists():
@@ -214,25 +222,26 @@ def translate_articles(
             skipped_left += int(left.get(unit, "0"))
             skipped_done.append((unit, path))
             continue
-        po = catalog.load_catalog(path)
-        todo = [e for e in po if catalog.needs_translation(e, force=force)]
-        total += len(todo)
-        loaded.append((article, lang, path, po, todo))
+        pending.append((article, lang, path))
     # Articles whose extract was up to date: translate changes only what extract
     # carries over (translations, fuzzy flags, origin comments), so extract stays
     # up to date after this run's writes (see _extract_still_fresh).
-    extracted = _fresh_extracts(settings, manifest, {a.name: a for a, *_ in loaded})
-    if loaded and memory is None:
-        skip = {path for _, _, path, _, _ in loaded} if force else set()
-        memory = build_memory(settings, articles, skip, remember=not dry_run)
-    with progress("translate", total, quiet=quiet) as bar:
-        for article, lang, path, po, todo in loaded:
+    extracted = _fresh_extracts(settings, manifest, {a.name: a for a, *_ in pending})
+    if pending and memory is None:
+        skip = {path for _, _, path in pending} if force else set()
+        memory = build_memory(settings, project, skip, remember=not dry_run)
+    with progress("translate", len(pending), quiet=quiet) as bar:
+        for article, lang, path in pending:
             assert memory is not None
+            bar.advance(0, f"{lang}/{article.name}")
+            po = catalog.load_catalog(path)
+            todo = [e for e in po if catalog.needs_translation(e, force=force)]
             published = lang in article.published(settings)
             machine = use_engine and not published
-            bar.advance(0, f"{lang}/{article.name}")
             before = [(e.msgstr, e.fuzzy, catalog.origin_of(e)) for e in todo]
-            _fill(settings, article, lang, po, todo, memory, engine, machine, report, bar)
+            within = _Entries(bar, f"{lang}/{article.name}", len(todo))
+            _fill(settings, article, lang, po, todo, memory, engine, machine, report, within)
+            bar.advance(1, f"{lang}/{article.name}")
             if published:
                 # What the published page leaves out is not work for a translator.
                 gaps = sum(1 for e in todo if not e.msgstr)
@@ -252,7 +261,7 @@ def translate_articles(
             )
             empty = [e.msgid for e in todo if not e.msgstr]
             if len(report.notes) == merged:  # what was saved is what is in hand
-                saved[path] = po
+                saved[path] = units_digest(catalog.memory_units(po))
             if not empty or not use_engine:  # a missing model: try again next time
                 done.append((unit, path, article.lang, lang, empty))
     if dry_run:
@@ -267,7 +276,7 @@ def translate_articles(
         and not force
         and _settled(settings, filled, done, skipped_left)
     ):
-        after = options_with(memory_fingerprint(settings, articles, manifest, saved))
+        after = options_with(memory_fingerprint(settings, project, manifest, saved))
         for unit, path in skipped_done:  # nothing to fill: any memory gives the same
             manifest.record("translate", unit, manifest.fingerprint("translate", [path], after))
     for unit, path, _src, _tgt, empty in done:
@@ -340,6 +349,18 @@ def _settled(
     return True
 
 
+class _Entries:
+    """Progress inside one catalog: the bar counts catalogs, its label the entries done."""
+
+    def __init__(self, bar: Any, name: str, total: int) -> None:
+        self.bar, self.name, self.total, self.done = bar, name, total, 0
+
+    def advance(self, n: int = 1, item: str = "") -> None:
+        self.done += n
+        if n:
+            self.bar.advance(0, f"{self.name} ({self.done}/{self.total} entries)")
+
+
 def _changes(
     unit: str, entries: list[catalog.Entry], before: list[tuple[str, bool, str]]
 ) -> list[Change]:
@@ -352,17 +373,25 @@ def _changes(
     return found
 
 
+def units_digest(units: Iterable[tuple[str, str, bool]]) -> str:
+    """A hash of a catalog's memory units (source, target, fuzzy), in order."""
+    digest = hashlib.blake2b(digest_size=16)
+    for source, target, fuzzy in units:
+        digest.update(f"{source}\0{target}\0{fuzzy}\0".encode())
+    return digest.hexdigest()
+
+
 def memory_fingerprint(
     settings: Settings,
     articles: list[Article],
     manifest: Manifest,
-    parsed: dict[Path, catalog.Catalog] | None = None,
+    parsed: dict[Path, str] | None = None,
 ) -> str:
     """A hash of what the memory holds, from the store and each catalog's units.
 
     A catalog's units are hashed when its file changed since the last run
-    (parsing that one file, unless ``parsed`` holds it as just saved), and
-    taken from the manifest otherwise.
+    (parsing that one file, unless ``parsed`` holds their digest as just
+    saved), and taken from the manifest otherwise.
     """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(file_hash(memory_path(settings)).encode())
@@ -373,13 +402,11 @@ def memory_fingerprint(
             key, now = settings.relative(path), file_hash(path)
             known = table.get(key, "")
             if not known.startswith(f"{now}:"):
-                units = hashlib.blake2b(digest_size=16)
-                if path.exists():
-                    po = (parsed or {}).get(path)
-                    found = catalog.memory_units(po) if po else catalog.read_memory_units(path)
-                    for source, target, fuzzy in found:
-                        units.update(f"{source}\0{target}\0{fuzzy}\0".encode())
-                known = table[key] = f"{now}:{units.hexdigest()}"
+                digest_now = (parsed or {}).get(path)
+                if digest_now is None:
+                    found = catalog.read_memory_units(path) if path.exists() else []
+                    digest_now = units_digest(found)
+                known = table[key] = f"{now}:{digest_now}"
             digest.update(f"|{key}={known.partition(':')[2]}".encode())
     return digest.hexdigest()
 

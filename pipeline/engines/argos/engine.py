@@ -226,6 +226,41 @@ def _argmax(row: Sequence[float], size: int) -> int | None:
 
 LENGTH_RATIO, LENGTH_MARGIN = 2, 10  # decoding cap: 2 * source tokens + 10
 NO_REPEAT_NGRAM = 0  # 0 = off: a 4-gram guard broke legitimate repeats ("De De De")
+LOOP_PERIOD, LOOP_REPEATS = 8, 4  # see trim_loop
+
+
+def trim_loop(output: Sequence[str], source: Sequence[str]) -> list[str]:
+    """The output without the loop a degenerate decoder ends in, unless the source loops too.
+
+    A model that loses its way repeats a block of up to :data:`LOOP_PERIOD`
+    tokens until the decoding cap; four or more copies of a block at the end
+    of an output whose source has no such run are cut to one. CTranslate2's
+    ``no_repeat_ngram_size`` would forbid the repeats while decoding, but also
+    any text that repeats on purpose ("De De De" copied from its source), so
+    the guard is here, after decoding, and looks at the source.
+
+    >>> trim_loop(["▁la", "▁la", "▁la", "▁la", "▁la", "▁la"], ["▁the"])
+    ['▁la']
+    >>> trim_loop(["▁a", "▁b", "▁c", "▁b", "▁c", "▁b", "▁c", "▁b", "▁c"], ["▁x"])
+    ['▁a', '▁b', '▁c']
+    >>> trim_loop(["▁De"] * 4, ["▁De"] * 4)  # the source says it four times too
+    ['▁De', '▁De', '▁De', '▁De']
+    """
+    tokens = list(output)
+    for period in range(1, LOOP_PERIOD + 1):
+        block = tokens[-period:]
+        if len(block) < period:
+            break
+        copies = 1
+        while tokens[-period * (copies + 1) : len(tokens) - period * copies] == block:
+            copies += 1
+        if copies < LOOP_REPEATS:
+            continue
+        run = block * LOOP_REPEATS
+        if any(list(source[i : i + len(run)]) == run for i in range(len(source) - len(run) + 1)):
+            return tokens
+        return tokens[: len(tokens) - period * (copies - 1)]
+    return tokens
 
 
 class ArgosEngine:
@@ -442,8 +477,9 @@ class ArgosEngine:
         coded = [p for p in todo if has_codes(p.text)]
         if plain:
             batch = loaded.tokenizer.encode([p.core for p in plain])
-            for p, result in zip(plain, self._run(loaded, batch, attention=False), strict=True):
-                hypothesis = list(result.hypotheses[0])[len(loaded.prefix) :]
+            results = self._run(loaded, batch, attention=False)
+            for p, pieces, result in zip(plain, batch, results, strict=True):
+                hypothesis = trim_loop(list(result.hypotheses[0])[len(loaded.prefix) :], pieces)
                 text, _ = loaded.tokenizer.decode(hypothesis)
                 out[p.text] = p.lead + strip_codes(text) + p.trail
         if coded:
@@ -451,9 +487,11 @@ class ArgosEngine:
             results = self._run(loaded, [pieces for pieces, _ in encoded], attention=True)
             for p, (pieces, spans), result in zip(coded, encoded, results, strict=True):
                 skip = len(loaded.prefix)
-                hypothesis = list(result.hypotheses[0])[skip:]
+                hypothesis = trim_loop(list(result.hypotheses[0])[skip:], pieces)
                 text, target_spans = loaded.tokenizer.decode(hypothesis)
-                rows = result.attention[0][skip:] if result.attention else []
+                rows = (
+                    result.attention[0][skip : skip + len(hypothesis)] if result.attention else []
+                )
                 alignment = [_argmax(row, len(pieces)) for row in rows] or None
                 if has_codes(text):
                     # The model wrote something shaped like a code: it is not one.
