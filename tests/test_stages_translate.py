@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -230,3 +231,67 @@ def test_dry_run_shows_changes_and_writes_nothing(
     assert "nothing was written" in err
     # The approved title is not among the changes: a forced run would keep it.
     assert "Méta-analyse (recherche)" not in err
+
+
+def test_a_translators_save_during_a_run_is_looked_at_next_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog saved by someone else mid-run is memory this run did not work under.
+
+    The same new sentence is left empty in two catalogs; while the run goes on,
+    a translator fills it in the first one (already saved by the run). The next
+    run must not skip the second catalog as up to date: it takes the
+    translator's text from the first.
+    """
+    from pipeline.catalogs import po as po_module
+    from pipeline.config import load_settings
+    from pipeline.project import discover
+    from pipeline.stages.extract import extract_articles
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("TOLK_CACHE_DIR", str(project.parent / "cache"))
+    sentence = "Deze gewone zin blijft overal leeg staan."
+    first, second = "alfa-ketoglutaarzuur", "betaine-lichaamsvet"
+    for name in (first, second):
+        page = project / "source_articles" / f"{name}.html"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("</h1>", f"</h1>\n<p>{sentence}</p>", 1),
+            encoding="utf-8",
+        )
+    settings = load_settings(start=project)
+    extract_articles(settings, discover(settings), quiet=True)
+    translate_module.translate_articles(settings, discover(settings), use_engine=False, quiet=True)
+    # Something new to fill, so the run grows the memory and records it.
+    other = "Een andere zin."
+    page = project / "source_articles" / f"{first}.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</h1>", f"</h1>\n<p>{other}</p>", 1),
+        encoding="utf-8",
+    )
+    extract_articles(settings, discover(settings), quiet=True)
+    store = project / "locales" / "memory.jsonl"
+    unit = {"src": "nl", "tgt": "en", "source": other, "target": "Another sentence."}
+    unit |= {"fuzzy": False, "origin": "tmx"}
+    store.write_text(store.read_text(encoding="utf-8") + json.dumps(unit) + "\n", encoding="utf-8")
+    first_po = project / "locales" / "en" / "LC_MESSAGES" / f"{first}.po"
+    real_save = po_module.save_catalog
+    state = {"first saved": False, "edited": False}
+
+    def save_then_translator_edits(po: polib.POFile, path: Path, **kwargs: object) -> bool:
+        changed = real_save(po, path, **kwargs)  # type: ignore[arg-type]
+        if Path(path).resolve() == first_po.resolve():
+            state["first saved"] = True
+        elif state["first saved"] and not state["edited"]:
+            edited = polib.pofile(str(first_po))
+            next(e for e in edited if e.msgid == sentence).msgstr = "A translator's sentence."
+            edited.save(str(first_po))
+            state["edited"] = True
+        return changed
+
+    monkeypatch.setattr(translate_module.catalog, "save_catalog", save_then_translator_edits)
+    translate_module.translate_articles(settings, discover(settings), use_engine=False, quiet=True)
+    monkeypatch.setattr(translate_module.catalog, "save_catalog", real_save)
+    assert state["edited"]
+    translate_module.translate_articles(settings, discover(settings), use_engine=False, quiet=True)
+    entry = next(e for e in catalog(project, "en", second) if e.msgid == sentence)
+    assert entry.msgstr == "A translator's sentence."

@@ -205,7 +205,9 @@ def translate_articles(
     skipped_left, skipped_done = 0, []
     filled: list[TMUnit] = []  # what this run filled: the memory grows by these
     done: list[tuple[str, Path, str, str, list[str]]] = []  # unit, path, pair, left empty
-    saved: dict[Path, str] = {}  # catalog -> its memory units' digest, as just saved
+    saved: dict[Path, tuple[str, str]] = {}  # catalog -> (file hash, units digest) at save
+    at_start = dict(manifest.extra("memory-units"))  # every catalog as the memory read it
+    store_at_start = file_hash(memory_path(settings))
     for article, lang in jobs:
         path = article.catalog(settings, lang)
         if not path.exists():
@@ -261,7 +263,7 @@ def translate_articles(
             )
             empty = [e.msgid for e in todo if not e.msgstr]
             if len(report.notes) == merged:  # what was saved is what is in hand
-                saved[path] = units_digest(catalog.memory_units(po))
+                saved[path] = (file_hash(path), units_digest(catalog.memory_units(po)))
             if not empty or not use_engine:  # a missing model: try again next time
                 done.append((unit, path, article.lang, lang, empty))
     if dry_run:
@@ -276,10 +278,17 @@ def translate_articles(
         and not force
         and _settled(settings, filled, done, skipped_left)
     ):
-        after = options_with(memory_fingerprint(settings, project, manifest, saved))
-        for unit, path in skipped_done:  # nothing to fill: any memory gives the same
-            manifest.record("translate", unit, manifest.fingerprint("translate", [path], after))
+        grown = memory_fingerprint(settings, project, manifest, saved)
+        if _only_own_writes(manifest, at_start, saved, settings) and store_at_start == file_hash(
+            memory_path(settings)
+        ):
+            after = options_with(grown)
+            for unit, path in skipped_done:  # nothing to fill: any memory gives the same
+                fingerprint = manifest.fingerprint("translate", [path], after)
+                manifest.record("translate", unit, fingerprint)
     for unit, path, _src, _tgt, empty in done:
+        if path in saved and file_hash(path) != saved[path][0]:
+            continue  # someone saved it after this run did: look at it again next time
         manifest.record("translate", unit, manifest.fingerprint("translate", [path], after))
         left[unit] = str(len(empty))
     if not report.notes:  # a catalog merged with someone's save: extract looks again
@@ -381,17 +390,41 @@ def units_digest(units: Iterable[tuple[str, str, bool]]) -> str:
     return digest.hexdigest()
 
 
+def _only_own_writes(
+    manifest: Manifest,
+    at_start: dict[str, str],
+    saved: dict[Path, tuple[str, str]],
+    settings: Settings,
+) -> bool:
+    """True when every catalog the memory reads is as this run left it.
+
+    A catalog changed by anyone else during the run (a translator's save in
+    Poedit) may hold what fills an entry this run left empty, so the memory it
+    makes is not the one this run worked under.
+    """
+    ours = {settings.relative(path): at_save for path, (at_save, _) in saved.items()}
+    for key, known in manifest.extra("memory-units").items():
+        now = known.partition(":")[0]
+        if key in ours:
+            if now != ours[key]:
+                return False
+        elif at_start.get(key, known) != known:
+            return False
+    return True
+
+
 def memory_fingerprint(
     settings: Settings,
     articles: list[Article],
     manifest: Manifest,
-    parsed: dict[Path, str] | None = None,
+    parsed: dict[Path, tuple[str, str]] | None = None,
 ) -> str:
     """A hash of what the memory holds, from the store and each catalog's units.
 
     A catalog's units are hashed when its file changed since the last run
     (parsing that one file, unless ``parsed`` holds their digest as just
-    saved), and taken from the manifest otherwise.
+    saved, under the file hash it had then), and taken from the manifest
+    otherwise.
     """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(file_hash(memory_path(settings)).encode())
@@ -402,8 +435,8 @@ def memory_fingerprint(
             key, now = settings.relative(path), file_hash(path)
             known = table.get(key, "")
             if not known.startswith(f"{now}:"):
-                digest_now = (parsed or {}).get(path)
-                if digest_now is None:
+                at_save, digest_now = (parsed or {}).get(path, ("", ""))
+                if at_save != now:  # not saved by this run, or changed since
                     found = catalog.read_memory_units(path) if path.exists() else []
                     digest_now = units_digest(found)
                 known = table[key] = f"{now}:{digest_now}"
