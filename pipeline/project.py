@@ -25,6 +25,7 @@ from pipeline.errors import InputError, PipelineError
 from pipeline.families import Family, PageFacts, find_families, leftover_evidence
 from pipeline.html.links import PageLinks
 from pipeline.languages import targets_for
+from pipeline.manifest import file_hash
 from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
 from pipeline.memory.units import ALIGNED_PREFIX
 from pipeline.storage import write_atomic
@@ -424,9 +425,8 @@ class _CatalogUnits:
 
     def units(self, path: Path, key: str) -> list[tuple[str, str, bool]]:
         """The catalog's (source, target, fuzzy) units, as :func:`read_memory_units` gives."""
-        try:
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        except OSError:
+        digest = file_hash(path)  # never opens a FIFO: it would wait forever
+        if digest in ("-", "!"):
             return catalog.read_memory_units(path)  # which says what is wrong
         entry = self._old.get(key)
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:

@@ -17,6 +17,7 @@ from pipeline.catalogs.po import (
     load_catalog,
     new_catalog,
     read_live,
+    read_memory_units,
     save_catalog,
 )
 from pipeline.cli import main
@@ -346,3 +347,14 @@ def test_read_translations_is_translations_of_the_parsed_catalog() -> None:
         po = load_catalog(path)
         every = translations(po, include_fuzzy=True)
         assert read_translations(path) == (every, translations(po, include_fuzzy=False)), path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_named_like_a_catalog_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Reading a FIFO would block until someone writes to it: every command would hang."""
+    fifo = tmp_path / "page.po"
+    os.mkfifo(fifo)
+    for read in (load_catalog, read_live, read_memory_units):
+        with pytest.raises(CatalogError, match="not a regular file") as caught:
+            read(fifo)
+        assert caught.value.path is not None and Path(caught.value.path).name == "page.po"

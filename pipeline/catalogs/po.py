@@ -12,7 +12,9 @@ translator's reviewed (non-fuzzy) translation is never replaced without force.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -292,6 +294,23 @@ def _refuse_duplicates(po: polib.POFile) -> None:
             live.add(key)
 
 
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes; a FIFO or device is refused, not opened for reading (it
+    would wait forever for a writer)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise CatalogError(
+                "not a regular file",
+                path=path,
+                hint="a catalog is a .po text file; remove or replace this one",
+            )
+        with open(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def load_catalog(path: Path) -> polib.POFile:
     """Parse a .po/.pot file; a syntax error becomes one line naming file and line.
 
@@ -301,12 +320,12 @@ def load_catalog(path: Path) -> polib.POFile:
     path = Path(path)
     for _attempt in range(5):
         try:
-            data = path.read_bytes()
+            data = _read_regular(path)
             check_syntax(data.decode("utf-8-sig"), path)
             po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
             _refuse_duplicates(po)
             po.check_for_duplicates = True  # as polib's own check would leave it
-            if path.read_bytes() != data:
+            if _read_regular(path) != data:
                 continue  # saved while polib read it: read the new version
         except (OSError, ValueError) as exc:
             text = str(exc)
@@ -810,7 +829,7 @@ def read_live(path: Path) -> list[tuple[str | None, str, str, bool]]:
     """
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = _read_regular(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = ""
     found = _read_live(text) if text else None
