@@ -29,6 +29,7 @@ from pipeline.checks.base import REVIEW_NOTE, Fix, Item
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
 from pipeline.fixes.fixers import render_date_in_locale
+from pipeline.language_id.evidence import FUZZY_MIN_WORDS
 from pipeline.memory import TranslationMemory, comparable
 from pipeline.project import ui_catalog
 from pipeline.segments import Segment
@@ -38,11 +39,9 @@ if TYPE_CHECKING:
     from pipeline.checks.base import Suggest
 
 MEMORY_MIN_SCORE = 100.0  # only an exact memory match repairs a page unseen
-FUZZY_MIN_WORDS = 3
-"""Words a leftover needs before a fuzzy memory match is offered for it, as the
-language judge needs before a fuzzy match is evidence
-(:data:`pipeline.language_id.evidence.FUZZY_MIN_WORDS`): "Delete file" is close
-to "Delete files", and the translation of one is not the other's."""
+# A leftover needs as many words before a fuzzy memory match is offered for it
+# as the judge needs before a fuzzy match is evidence (FUZZY_MIN_WORDS): "Delete
+# file" is close to "Delete files", and the translation of one is not the other's.
 
 
 @dataclass
