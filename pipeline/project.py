@@ -286,12 +286,15 @@ def build_memory(
     skip: Collection[Path] = (),
     *,
     store: bool = True,
+    errors: list[PipelineError] | None = None,
 ) -> TranslationMemory:
     """The project memory: the store's units plus every catalog's entries.
 
     Catalogs in ``skip`` are left out: ``translate --force`` reconsiders them,
     so their own entries must not hide what the store and the others know.
     Without ``store``, only the catalogs: what ``memory import`` need not copy.
+    An unreadable catalog raises, unless an ``errors`` list is given: then it
+    is recorded there and left out, as :func:`discover` does with pages.
     """
     memory = TranslationMemory(load_store(settings).units() if store else ())
     for article in articles:
@@ -299,7 +302,13 @@ def build_memory(
             path = article.catalog(settings, lang)
             if not path.exists() or path in skip:
                 continue
-            po = catalog.load_catalog(path)
+            try:
+                po = catalog.load_catalog(path)
+            except PipelineError as error:
+                if errors is None:
+                    raise
+                errors.append(error)
+                continue
             origin = settings.relative(path)
             for source, target, fuzzy in catalog.memory_units(po):
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
