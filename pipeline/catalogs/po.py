@@ -791,6 +791,76 @@ def needs_translation(entry: polib.POEntry, *, force: bool) -> bool:
     return force or not entry.msgstr
 
 
+REPLACED_HEAD = "replaced by translate --force (tolk translate --restore puts it back):"
+"""Translator comment over a reviewed translation ``--force`` replaced."""
+_REPLACED_PIECE = 60  # characters per comment line: polib rewraps lines over 78
+
+
+def keep_replaced(entry: polib.POEntry, before: str, before_fuzzy: bool) -> bool:
+    r"""Keep a reviewed translation the entry no longer holds, as a translator comment.
+
+    ``translate --force`` may replace what a translator approved; the old text
+    stays with its entry (Poedit shows translator comments and catalog updates
+    carry them) until ``translate --restore`` puts it back. It is written
+    escaped, in short ``|...|`` pieces, so no rewrapping or stripping of
+    comment lines can change it. A fuzzy or empty ``before`` was nobody's
+    approved work and is not kept.
+
+    >>> e = polib.POEntry(msgid="Hallo", msgstr="Salut (machine)")
+    >>> keep_replaced(e, "Bonjour\nà tous ", False), e.tcomment.splitlines()[1]
+    (True, '|Bonjour\\nà tous |')
+    """
+    if before_fuzzy or not before or entry.msgstr == before:
+        return False
+    escaped = polib.escape(before)
+    pieces = [escaped[i : i + _REPLACED_PIECE] for i in range(0, len(escaped), _REPLACED_PIECE)]
+    entry.tcomment = "\n".join(
+        [*_without_replaced(entry.tcomment or ""), REPLACED_HEAD, *(f"|{p}|" for p in pieces)]
+    )
+    return True
+
+
+def restore_replaced(entry: polib.POEntry) -> bool:
+    """Put back, as reviewed, the translation :func:`keep_replaced` kept; True if it did.
+
+    >>> e = polib.POEntry(msgid="Hallo", msgstr="Salut", flags=["fuzzy"], tcomment="Mine")
+    >>> keep_replaced(e, "Bonjour " * 20, False) and restore_replaced(e)
+    True
+    >>> e.msgstr == "Bonjour " * 20, e.fuzzy, e.tcomment
+    (True, False, 'Mine')
+    """
+    lines = (entry.tcomment or "").splitlines()
+    if REPLACED_HEAD not in lines:
+        return False
+    at = len(lines) - 1 - lines[::-1].index(REPLACED_HEAD)
+    pieces = []
+    for line in lines[at + 1 :]:
+        if not (len(line) >= 2 and line[0] == line[-1] == "|"):
+            break
+        pieces.append(line[1:-1])
+    set_translation(
+        entry,
+        polib.unescape("".join(pieces)),
+        fuzzy=False,
+        origin=f"{KEPT_PREFIX}restored after --force",
+    )
+    entry.tcomment = "\n".join(_without_replaced(entry.tcomment or ""))
+    return True
+
+
+def _without_replaced(tcomment: str) -> list[str]:
+    """The translator comment's lines, less any kept replaced translation."""
+    kept: list[str] = []
+    inside = False
+    for line in tcomment.splitlines():
+        if line == REPLACED_HEAD:
+            inside = True
+        elif not (inside and len(line) >= 2 and line[0] == line[-1] == "|"):
+            inside = False
+            kept.append(line)
+    return kept
+
+
 # -- page furniture (ui.po) --------------------------------------------------
 UI_CATALOG = "ui"
 
