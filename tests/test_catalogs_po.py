@@ -286,3 +286,25 @@ def test_an_unchanged_save_is_decided_without_parsing_the_file(
     again.append(polib.POEntry(msgctxt="k1", msgid="Een zin.", msgstr="Une phrase."))
     assert not save_catalog(again, path)
     assert path.read_bytes() == before
+
+
+def test_duplicate_entries_are_refused_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, defect 5: polib's duplicate check rendered every pair of entries."""
+    entries = "".join(f'msgctxt "p-{i}"\nmsgid "Zin {i}"\nmsgstr ""\n\n' for i in range(5000))
+    path = tmp_path / "groot.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n\n{entries}', encoding="utf-8")
+
+    def compared(self: object, other: object) -> bool:
+        raise AssertionError("entries compared pairwise")
+
+    monkeypatch.setattr(polib.POEntry, "__eq__", compared)
+    assert len(load_catalog(path)) == 5000
+    path.write_text(
+        f'msgid ""\nmsgstr ""\n\n{entries}msgctxt "p-7"\nmsgid "Zin 7"\nmsgstr "Phrase"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    assert str(caught.value).startswith(f'{path}:20004: invalid catalog: duplicate entry "Zin 7"')

@@ -113,7 +113,10 @@ def run_all(
                     COUNTS["unnamed"] += 1
                     FAILURES.add(f"tolk {command[0]}: {line[:300]}")
                     pytest.fail(f"tolk {' '.join(command)} named no file: {line}")
-            assert time.monotonic() - start < LIMIT
+            if time.monotonic() - start >= LIMIT:  # an alarm a library swallowed
+                COUNTS["hangs"] += 1
+                FAILURES.add(f"hang: tolk {command[0]}")
+                pytest.fail(f"tolk {' '.join(command)} ran past {LIMIT} s on {names}")
     finally:
         os.chdir(here)
 
@@ -127,6 +130,20 @@ def new_project(root: Path) -> Path:
 
 
 # -- pages ----------------------------------------------------------------------
+class Blob:
+    """A generated page or catalog, and a repr that fits on a screen.
+
+    Hypothesis prints a failing example with repr(); a 12 MB bytes repr takes
+    ages and, under ``-W error``, turns the real failure into a HypothesisWarning.
+    """
+
+    def __init__(self, kind: str, data: bytes) -> None:
+        self.kind, self.data = kind, data
+
+    def __repr__(self) -> str:
+        return f"Blob({self.kind!r}, {len(self.data)} bytes: {self.data[:300]!r}...)"
+
+
 CONTROLS = "\x00\x01\x08\x0b\x0c\x1b\x7f\x85\u2028\u2029\ufeff\ufffe\uffff\ud800"
 words = st.text(
     alphabet=st.sampled_from(list("abcdé zijn het <>&\"' \n\t") + list(CONTROLS)), max_size=60
@@ -135,14 +152,21 @@ scale = 10 if EXAMPLES else 1
 
 
 @st.composite
-def pages(draw: st.DrawFn) -> bytes | str:
-    """Page bytes, or ``"fifo"`` / ``"loop"`` for a special file."""
+def pages(draw: st.DrawFn) -> Blob:
+    """Page bytes, or kind ``"fifo"`` / ``"loop"`` for a special file."""
     kind = draw(
         st.sampled_from(
             ["deep", "controls", "attribute", "paragraphs", "long", "binary", "encoding",
              "tags", "fifo", "loop"]
         )
     )  # fmt: skip
+    page = draw(page_bytes(kind))
+    return Blob(kind, page if isinstance(page, bytes) else page.encode("utf-8", "replace"))
+
+
+@st.composite
+def page_bytes(draw: st.DrawFn, kind: str) -> bytes | str:
+    """One page of ``kind``."""
     text = draw(words)
     lang = draw(st.sampled_from(['lang="nl"', 'lang="fr"', 'lang="xx"', "", 'lang="\x01"']))
 
@@ -150,7 +174,7 @@ def pages(draw: st.DrawFn) -> bytes | str:
         return f"<!doctype html><html {lang}><head><title>{text}</title></head><body>{body}"
 
     if kind in ("fifo", "loop"):
-        return kind
+        return b""
     if kind == "deep":
         depth = draw(st.integers(1, 3000))
         tag = draw(st.sampled_from(["div", "b", "span", "table", "ul", "a"]))
@@ -178,46 +202,35 @@ def pages(draw: st.DrawFn) -> bytes | str:
     return page(body)
 
 
-def _page_of(body: str) -> str:
-    return f'<html lang="nl"><body>{body}</body></html>'
+def _page_of(body: str) -> Blob:
+    return Blob("example", f'<html lang="nl"><body>{body}</body></html>'.encode())
 
 
+# An alarm that lands in a gc callback is swallowed there (the elapsed time is
+# still checked): not the product's exception.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @settings(FUZZ, max_examples=PAGES or 12)
 @example(page=_page_of("<div>" * 10_000 + "<p>diep</p>"))
 @example(page=_page_of("<p>a\x0b\x0c\x1b\x01\ufffe\uffff b</p>"))
-@example(page="fifo")
-@example(page="loop")
+@example(page=Blob("fifo", b""))
+@example(page=Blob("loop", b""))
 @given(page=pages())
 def test_generated_pages_through_every_command(
-    page: bytes | str, capsys: pytest.CaptureFixture[str]
+    page: Blob, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = new_project(Path(tmp))
         target = project / "source_articles" / "fuzz.html"
-        if page == "fifo":
+        if page.kind == "fifo":
             os.mkfifo(target)
-        elif page == "loop":
+        elif page.kind == "loop":
             target.symlink_to("fuzz.html")
         else:
-            target.write_bytes(page if isinstance(page, bytes) else page.encode("utf-8", "replace"))
+            target.write_bytes(page.data)
         run_all(project, ("fuzz.html",), capsys, "pages")
 
 
 # -- catalogs and TMX -----------------------------------------------------------
-class Blob:
-    """A generated catalog and a repr that fits on a screen.
-
-    Hypothesis prints a failing example with repr(); a 12 MB bytes repr takes
-    ages and, under ``-W error``, turns the real failure into a HypothesisWarning.
-    """
-
-    def __init__(self, kind: str, data: bytes) -> None:
-        self.kind, self.data = kind, data
-
-    def __repr__(self) -> str:
-        return f"Blob({self.kind!r}, {len(self.data)} bytes: {self.data[:300]!r}...)"
-
-
 @st.composite
 def catalogs(draw: st.DrawFn) -> Blob:
     kind = draw(st.sampled_from(["cut", "splice", "chars", "binary", "big", "duplicate"]))
@@ -243,6 +256,7 @@ def catalog_bytes(draw: st.DrawFn, kind: str) -> bytes:
     return draw(st.binary(max_size=3000))
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @settings(FUZZ, max_examples=CATALOGS or 12)
 @example(data=Blob("chars", b'msgid ""\nmsgstr "\\v\\f\\b\xe2\x80\xa8"\n'), tmx=b"<tmx>")
 @given(data=catalogs(), tmx=st.binary(max_size=300) | st.sampled_from([b"", b"<tmx>", b"<?xml"]))
