@@ -142,6 +142,8 @@ def run_input(
             target = project / "locales" / "fr" / "LC_MESSAGES" / SAMPLE_PO.name
             target.parent.mkdir(parents=True)
             target.write_bytes(po)
+        # a cold verdict cache for every input, as a first run sees it
+        os.environ["TOLK_CACHE_DIR"] = str(project / "cache")
         here = os.getcwd()
         os.chdir(project)
         try:
