@@ -29,6 +29,7 @@ from pipeline.text.codes import show_markup, strip_codes
 from pipeline.text.plural import counted
 
 TEXT_WIDTH = 90
+FIX_SHOWN = 600  # characters of a proposed fix a table shows
 
 
 def to_json(report: CheckReport, *, summary_only: bool = False) -> dict[str, Any]:
@@ -289,7 +290,10 @@ def _fix_text(f: Finding) -> str:
         return "(remove the element)"
     before = show_markup(f.text, f.code_tags)
     after = show_markup(f.fix.replacement, f.code_tags)
-    return around_change(before, after)[1]
+    shown = around_change(before, after)[1]
+    # A table cell, not the record (JSON has it whole): a fix of a 1 MB text
+    # would take the terminal, and rich's wrapping, minutes.
+    return shown if len(shown) <= FIX_SHOWN else shown[: FIX_SHOWN - 1] + "…"
 
 
 def print_table(report: CheckReport, file: TextIO | None = None, width: int | None = None) -> None:
