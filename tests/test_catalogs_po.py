@@ -308,3 +308,28 @@ def test_duplicate_entries_are_refused_in_one_pass(
     with pytest.raises(CatalogError) as caught:
         load_catalog(path)
     assert str(caught.value).startswith(f'{path}:20004: invalid catalog: duplicate entry "Zin 7"')
+
+
+def test_a_string_of_many_lines_reads_as_polib_reads_it_with_its_line_numbers(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, defect 5: polib adds continuation lines with += (a 10 MB msgstr took minutes).
+
+    Long strings are joined before polib reads them; what comes out must be
+    what polib alone gives, escapes, entry lines and error lines included.
+    """
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    long = 'een "woord" met\\ en\nregels ' * 2_000  # ~3,000 wrapped lines
+    po.append(polib.POEntry(msgctxt="a", msgid="Zin", msgstr=long))
+    po.append(polib.POEntry(msgctxt="b", msgid="Zin", msgstr="kort"))
+    path = tmp_path / "lang.po"
+    po.save(str(path))
+    ours, theirs = load_catalog(path), polib.pofile(str(path))
+    assert [(e.msgctxt, e.msgstr, e.linenum) for e in ours] == [
+        (e.msgctxt, e.msgstr, e.linenum) for e in theirs
+    ]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + 'msgctxt "b"\nmsgid "Zin"\nmsgstr "dubbel"\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match=rf":{text.count(chr(10)) + 1}: invalid catalog: dup"):
+        load_catalog(path)

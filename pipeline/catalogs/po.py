@@ -284,7 +284,7 @@ def load_catalog(path: Path) -> polib.POFile:
             check_syntax(data.decode("utf-8-sig"), path)
             # polib's own check_for_duplicates compares each new entry with every
             # earlier one by rendering both: quadratic, minutes for 20,000 entries.
-            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+            po = _parse(data.decode("utf-8-sig"), path)
             if path.read_bytes() != data:
                 continue  # saved while polib read it: read the new version
             _refuse_duplicates(po, path)
@@ -308,6 +308,52 @@ def load_catalog(path: Path) -> polib.POFile:
     raise CatalogError(
         "the catalog keeps changing while Tolk reads it", path=path, hint="try again"
     )
+
+
+_LONG_RUN = 64
+"""Continuation lines of one string past which :func:`_parse` joins them first."""
+
+
+def _parse(text: str, path: Path | None = None) -> polib.POFile:
+    """polib's parse of ``text``, in linear time however long a string is.
+
+    polib adds each continuation line to its field with ``+=`` on an attribute,
+    which copies the field every time: a 10 MB msgstr (130,000 lines) took
+    minutes. A string of more than :data:`_LONG_RUN` lines is joined into one
+    line before polib reads it (each line is a whole escaped string, so the
+    joined one means the same), and line numbers are mapped back. Ordinary
+    catalogs are read from ``path`` as they are.
+    """
+    lines = text.split("\n")
+    runs, run = 0, 0
+    for line in lines:
+        run = run + 1 if line.startswith('"') else 0
+        runs = max(runs, run)
+    if runs <= _LONG_RUN:
+        return polib.pofile(str(path) if path is not None else text, wrapwidth=WRAP_WIDTH)
+    joined: list[list[str]] = []  # each joined line as its pieces, put together once
+    origin: list[int] = []  # the original line number of each joined line
+    for number, line in enumerate(lines, 1):
+        if line.startswith('"') and joined:
+            last = joined[-1]
+            if last[-1].rstrip().endswith('"') and last[0].startswith(('"', "msg")):
+                last[-1] = last[-1].rstrip()[:-1]
+                last.append(line.rstrip()[1:])
+                continue
+        joined.append([line])
+        origin.append(number)
+    try:
+        po = polib.pofile("\n".join("".join(pieces) for pieces in joined), wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        if m and int(m.group(1)) <= len(origin):
+            where = f"line {origin[int(m.group(1)) - 1]}"
+            raise ValueError(str(exc).replace(m.group(0), where)) from None
+        raise
+    for entry in po:
+        if entry.linenum and entry.linenum <= len(origin):
+            entry.linenum = origin[entry.linenum - 1]
+    return po
 
 
 def _refuse_duplicates(po: polib.POFile, path: Path) -> None:
@@ -734,7 +780,7 @@ def _render_for_save(po: polib.POFile, path: Path, template: bool) -> str | None
     current: polib.POFile | None = None
     if path.exists():
         try:
-            current = polib.pofile(on_disk or str(path), wrapwidth=WRAP_WIDTH)
+            current = _parse(on_disk) if on_disk else polib.pofile(str(path))
         except (OSError, ValueError):
             current = None
     if current is not None:
