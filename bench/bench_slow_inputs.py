@@ -59,7 +59,7 @@ def _big_msgstr(size: int, every: bool) -> bytes:
     filler = _words(size).replace("Een", "Une")
     out, done = [], False
     for block in text.split("\n\n"):
-        if (every or not done) and block.startswith("#") and "msgstr" in block:
+        if (every or not done) and block.startswith("#") and "\nmsgctxt" in block:
             head = block[: block.index("msgstr")]
             block = f'{head}msgstr "{filler}"'
             done = True
