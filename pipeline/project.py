@@ -379,6 +379,7 @@ def build_memory(
     *,
     store: bool = True,
     remember: bool = True,
+    errors: list[PipelineError] | None = None,
 ) -> TranslationMemory:
     """The project memory: the store's units plus every catalog's entries.
 
@@ -387,6 +388,8 @@ def build_memory(
     Without ``store``, only the catalogs: what ``memory import`` need not copy.
     Each catalog's units are remembered by its content hash (see
     :class:`_CatalogUnits`) unless ``remember`` is off (a dry run).
+    An unreadable catalog raises, unless an ``errors`` list is given: then it
+    is recorded there and left out, as :func:`discover` does with pages.
     """
     memory = TranslationMemory(load_store(settings).units() if store else ())
     known = _CatalogUnits(settings)
@@ -396,7 +399,14 @@ def build_memory(
             if not path.exists() or path in skip:
                 continue
             origin = settings.relative(path)
-            for source, target, fuzzy in known.units(path, origin):
+            try:
+                found = known.units(path, origin)
+            except PipelineError as error:
+                if errors is None:
+                    raise
+                errors.append(error)
+                continue
+            for source, target, fuzzy in found:
                 memory.add(TMUnit(article.lang, lang, source, target, fuzzy, origin))
     if remember:
         known.save()

@@ -358,3 +358,50 @@ def test_a_fifo_named_like_a_catalog_is_refused_not_waited_on(tmp_path: Path) ->
         with pytest.raises(CatalogError, match="not a regular file") as caught:
             read(fifo)
         assert caught.value.path is not None and Path(caught.value.path).name == "page.po"
+
+
+def test_duplicate_entries_are_refused_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, defect 5: polib's duplicate check rendered every pair of entries."""
+    entries = "".join(f'msgctxt "p-{i}"\nmsgid "Zin {i}"\nmsgstr ""\n\n' for i in range(5000))
+    path = tmp_path / "groot.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n\n{entries}', encoding="utf-8")
+
+    def compared(self: object, other: object) -> bool:
+        raise AssertionError("entries compared pairwise")
+
+    monkeypatch.setattr(polib.POEntry, "__eq__", compared)
+    assert len(load_catalog(path)) == 5000
+    path.write_text(
+        f'msgid ""\nmsgstr ""\n\n{entries}msgctxt "p-7"\nmsgid "Zin 7"\nmsgstr "Phrase"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    assert str(caught.value).startswith(f'{path}:20004: invalid catalog: duplicate entry "Zin 7"')
+
+
+def test_a_string_of_many_lines_reads_as_polib_reads_it_with_its_line_numbers(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, defect 5: polib adds continuation lines with += (a 10 MB msgstr took minutes).
+
+    Long strings are joined before polib reads them; what comes out must be
+    what polib alone gives, escapes, entry lines and error lines included.
+    """
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    long = 'een "woord" met\\ en\nregels ' * 2_000  # ~3,000 wrapped lines
+    po.append(polib.POEntry(msgctxt="a", msgid="Zin", msgstr=long))
+    po.append(polib.POEntry(msgctxt="b", msgid="Zin", msgstr="kort"))
+    path = tmp_path / "lang.po"
+    po.save(str(path))
+    ours, theirs = load_catalog(path), polib.pofile(str(path))
+    assert [(e.msgctxt, e.msgstr, e.linenum) for e in ours] == [
+        (e.msgctxt, e.msgstr, e.linenum) for e in theirs
+    ]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + 'msgctxt "b"\nmsgid "Zin"\nmsgstr "dubbel"\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match=rf":{text.count(chr(10)) + 1}: invalid catalog: dup"):
+        load_catalog(path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.checks import CheckContext, Item, make_checks
 from pipeline.checks.inputs import load_page
-from pipeline.checks.language import MixedLanguage, is_translation_below
+from pipeline.checks.language import JUDGED_CHARS, MixedLanguage, is_translation_below
 from pipeline.checks.runner import check_files
 from pipeline.language_id.verdicts import CONTEXTS
 from pipeline.segments import Segment
@@ -133,3 +133,29 @@ def test_the_pages_own_site_name_is_never_a_leftover_on_it() -> None:
     assert problems[0] is None and problems[1] is None and problems[2] is not None
     # without og:site_name the same word is judged like any other
     assert check.check_pages([page[1:]])[0][0] is not None
+
+
+def test_an_overlong_text_is_read_in_part_and_says_so() -> None:
+    """Issue 18, defect 5: the judge reads a bounded part, so a 1 MB paragraph costs no more."""
+    seen: list[int] = []
+
+    class Measuring(FakeJudge):
+        def judge_many(self, items):  # type: ignore[no-untyped-def]
+            seen.extend(len(text) for text, _, _ in items)
+            return super().judge_many(items)
+
+    judge = Measuring({"Waarom": "nl"}, confidence=0.97, passing=0.99)
+    french = "Le magnésium aide à dormir. " * 40_000  # 1.1 MB
+    dutch = french + "Waarom slapen we?"  # the foreign words past the part read
+    early = "Waarom slapen we? " + french
+    results = MixedLanguage(CheckContext(judge=judge)).check_page(
+        [seg_item(french, 0), seg_item(dutch, 1), seg_item(early, 2), seg_item("Court.", 3)]
+    )
+    assert max(seen) <= JUDGED_CHARS
+    for problem in results[:2]:
+        assert problem is not None and problem.severity == "warning" and not problem.fixable
+        assert problem.message.startswith("1,120,0")
+        assert "only the first 5,000 were read for leftovers; split it" in problem.message
+    assert results[2] is not None and results[2].severity is None  # an error, as usual
+    assert results[2].message.endswith("(only its first 5,000 characters were read)")
+    assert results[3] is None

@@ -347,3 +347,19 @@ def test_memory_export_is_reviewed_unless_asked_and_import_adds_no_copies(
     assert f"went from {lines} to {lines} units" in err
     skipped = int(err.split("skipped ")[1].split()[0])
     assert skipped > 0
+
+
+def test_memory_import_goes_on_past_an_unreadable_catalog(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A broken catalog only means its units are not compared: one warning naming it."""
+    monkeypatch.chdir(project)
+    assert main(["-q", "memory", "export", "-o", "reviewed.tmx"]) == 0
+    broken = project / "locales" / "fr" / "LC_MESSAGES" / "betaine-lichaamsvet.po"
+    broken.write_bytes(b'msgid "a"\nmsgstr "\xff\n')
+    capsys.readouterr()
+    assert main(["-q", "memory", "import", "reviewed.tmx"]) == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and broken.name in warnings[0], err
+    assert "error:" not in err

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.cli import EXIT_BUG, main
@@ -40,6 +40,9 @@ FUZZ = settings(
     derandomize=not EXAMPLES,
     deadline=None,
     database=None,
+    # no shrinking: a 12 MB catalog shrinks for many minutes, and the failing
+    # example prints short anyway (see Blob)
+    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[
         HealthCheck.too_slow,
         HealthCheck.data_too_large,
@@ -57,7 +60,8 @@ COMMANDS = (
     ["report"],
 )
 SAMPLE = ROOT / "source_articles" / "betaine-lichaamsvet.html"
-COUNTS = {"inputs": 0, "runs": 0, "bugs": 0, "hangs": 0}
+COUNTS = {"pages": 0, "catalogs": 0, "runs": 0, "bugs": 0, "hangs": 0, "unnamed": 0}
+STARTED = time.monotonic()
 FAILURES: set[str] = set()  # one line per distinct crash or hang, for the figures
 
 
@@ -79,9 +83,11 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def run_all(project: Path, names: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+def run_all(
+    project: Path, names: tuple[str, ...], capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
     """Every command on ``project``; fail on a crash, a hang, or an error naming no file."""
-    COUNTS["inputs"] += 1
+    COUNTS[kind] += 1
     here = os.getcwd()
     os.chdir(project)
     try:
@@ -101,9 +107,16 @@ def run_all(project: Path, names: tuple[str, ...], capsys: pytest.CaptureFixture
                 FAILURES.add(f"tolk {command[0]}: " + err.strip().splitlines()[-1][:300])
                 pytest.fail(f"tolk {' '.join(command)} crashed on {names}: {err}")
             for line in err.splitlines():
-                if line.startswith("error:"):
-                    assert any(n in line for n in (*names, "locales", "source")), (command, line)
-            assert time.monotonic() - start < LIMIT
+                if line.startswith("error:") and not any(
+                    n in line for n in (*names, "locales", "source")
+                ):
+                    COUNTS["unnamed"] += 1
+                    FAILURES.add(f"tolk {command[0]}: {line[:300]}")
+                    pytest.fail(f"tolk {' '.join(command)} named no file: {line}")
+            if time.monotonic() - start >= LIMIT:  # an alarm a library swallowed
+                COUNTS["hangs"] += 1
+                FAILURES.add(f"hang: tolk {command[0]}")
+                pytest.fail(f"tolk {' '.join(command)} ran past {LIMIT} s on {names}")
     finally:
         os.chdir(here)
 
@@ -117,6 +130,20 @@ def new_project(root: Path) -> Path:
 
 
 # -- pages ----------------------------------------------------------------------
+class Blob:
+    """A generated page or catalog, and a repr that fits on a screen.
+
+    Hypothesis prints a failing example with repr(); a 12 MB bytes repr takes
+    ages and, under ``-W error``, turns the real failure into a HypothesisWarning.
+    """
+
+    def __init__(self, kind: str, data: bytes) -> None:
+        self.kind, self.data = kind, data
+
+    def __repr__(self) -> str:
+        return f"Blob({self.kind!r}, {len(self.data)} bytes: {self.data[:300]!r}...)"
+
+
 CONTROLS = "\x00\x01\x08\x0b\x0c\x1b\x7f\x85\u2028\u2029\ufeff\ufffe\uffff\ud800"
 words = st.text(
     alphabet=st.sampled_from(list("abcdé zijn het <>&\"' \n\t") + list(CONTROLS)), max_size=60
@@ -125,14 +152,21 @@ scale = 10 if EXAMPLES else 1
 
 
 @st.composite
-def pages(draw: st.DrawFn) -> bytes | str:
-    """Page bytes, or ``"fifo"`` / ``"loop"`` for a special file."""
+def pages(draw: st.DrawFn) -> Blob:
+    """Page bytes, or kind ``"fifo"`` / ``"loop"`` for a special file."""
     kind = draw(
         st.sampled_from(
             ["deep", "controls", "attribute", "paragraphs", "long", "binary", "encoding",
              "tags", "fifo", "loop"]
         )
     )  # fmt: skip
+    page = draw(page_bytes(kind))
+    return Blob(kind, page if isinstance(page, bytes) else page.encode("utf-8", "replace"))
+
+
+@st.composite
+def page_bytes(draw: st.DrawFn, kind: str) -> bytes | str:
+    """One page of ``kind``."""
     text = draw(words)
     lang = draw(st.sampled_from(['lang="nl"', 'lang="fr"', 'lang="xx"', "", 'lang="\x01"']))
 
@@ -140,7 +174,7 @@ def pages(draw: st.DrawFn) -> bytes | str:
         return f"<!doctype html><html {lang}><head><title>{text}</title></head><body>{body}"
 
     if kind in ("fifo", "loop"):
-        return kind
+        return b""
     if kind == "deep":
         depth = draw(st.integers(1, 3000))
         tag = draw(st.sampled_from(["div", "b", "span", "table", "ul", "a"]))
@@ -168,37 +202,45 @@ def pages(draw: st.DrawFn) -> bytes | str:
     return page(body)
 
 
-def _page_of(body: str) -> str:
-    return f'<html lang="nl"><body>{body}</body></html>'
+def _page_of(body: str) -> Blob:
+    return Blob("example", f'<html lang="nl"><body>{body}</body></html>'.encode())
 
 
+# An alarm that lands in a gc callback is swallowed there (the elapsed time is
+# still checked): not the product's exception.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @settings(FUZZ, max_examples=PAGES or 12)
 @example(page=_page_of("<div>" * 10_000 + "<p>diep</p>"))
 @example(page=_page_of("<p>a\x0b\x0c\x1b\x01\ufffe\uffff b</p>"))
-@example(page="fifo")
-@example(page="loop")
+@example(page=Blob("fifo", b""))
+@example(page=Blob("loop", b""))
 @given(page=pages())
 def test_generated_pages_through_every_command(
-    page: bytes | str, capsys: pytest.CaptureFixture[str]
+    page: Blob, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = new_project(Path(tmp))
         target = project / "source_articles" / "fuzz.html"
-        if page == "fifo":
+        if page.kind == "fifo":
             os.mkfifo(target)
-        elif page == "loop":
+        elif page.kind == "loop":
             target.symlink_to("fuzz.html")
         else:
-            target.write_bytes(page if isinstance(page, bytes) else page.encode("utf-8", "replace"))
-        run_all(project, ("fuzz.html",), capsys)
+            target.write_bytes(page.data)
+        run_all(project, ("fuzz.html",), capsys, "pages")
 
 
 # -- catalogs and TMX -----------------------------------------------------------
 @st.composite
-def catalogs(draw: st.DrawFn) -> bytes:
+def catalogs(draw: st.DrawFn) -> Blob:
+    kind = draw(st.sampled_from(["cut", "splice", "chars", "binary", "big", "duplicate"]))
+    return Blob(kind, draw(catalog_bytes(kind)))
+
+
+@st.composite
+def catalog_bytes(draw: st.DrawFn, kind: str) -> bytes:
     """A real catalog, mangled: cut, spliced, with odd characters, or binary."""
     base = (ROOT / "locales/fr/LC_MESSAGES/betaine-lichaamsvet.po").read_bytes()
-    kind = draw(st.sampled_from(["cut", "splice", "chars", "binary", "big", "duplicate"]))
     if kind == "cut":
         return base[: draw(st.integers(0, len(base)))]
     if kind == "splice":
@@ -214,26 +256,23 @@ def catalogs(draw: st.DrawFn) -> bytes:
     return draw(st.binary(max_size=3000))
 
 
-@pytest.mark.skipif(
-    not CATALOGS,
-    reason="known failure after the merge of families, site rules and the verdict cache: a "
-    "generated catalog fails (hypothesis then spends minutes shrinking it); runs in make fuzz",
-)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @settings(FUZZ, max_examples=CATALOGS or 12)
-@example(data=b'msgid ""\nmsgstr "\\v\\f\\b\xe2\x80\xa8"\n', tmx=b"<tmx>")
+@example(data=Blob("chars", b'msgid ""\nmsgstr "\\v\\f\\b\xe2\x80\xa8"\n'), tmx=b"<tmx>")
 @given(data=catalogs(), tmx=st.binary(max_size=300) | st.sampled_from([b"", b"<tmx>", b"<?xml"]))
 def test_generated_catalogs_and_tmx_through_every_command(
-    data: bytes, tmx: bytes, capsys: pytest.CaptureFixture[str]
+    data: Blob, tmx: bytes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = new_project(Path(tmp))
         target = project / "locales/fr/LC_MESSAGES/betaine-lichaamsvet.po"
         target.parent.mkdir(parents=True)
-        target.write_bytes(data)
-        run_all(project, ("betaine-lichaamsvet.po",), capsys)
+        target.write_bytes(data.data)
+        run_all(project, ("betaine-lichaamsvet.po",), capsys, "catalogs")
         (project / "old.tmx").write_bytes(tmx)
         here = os.getcwd()
         os.chdir(project)
+        COUNTS["runs"] += 1
         try:
             with time_limit(LIMIT):
                 code = main(["-q", "memory", "import", "old.tmx"])
@@ -247,7 +286,11 @@ def test_generated_catalogs_and_tmx_through_every_command(
 def test_zz_figures(capsys: pytest.CaptureFixture[str]) -> None:
     """Print the run's figures (``make fuzz`` shows them with -s)."""
     with capsys.disabled():
-        print(f"\nfuzz: {COUNTS['inputs']} inputs, {COUNTS['runs']} command runs, "
-              f"{COUNTS['bugs']} uncaught exceptions, {COUNTS['hangs']} hangs")  # fmt: skip
+        print(
+            f"\nfuzz: {COUNTS['pages']} pages and {COUNTS['catalogs']} catalogs tried, "
+            f"{COUNTS['runs']} command runs, {COUNTS['bugs']} uncaught exceptions, "
+            f"{COUNTS['hangs']} hangs (over {LIMIT:g} s), {COUNTS['unnamed']} error lines "
+            f"naming no file, {time.monotonic() - STARTED:.0f} s"
+        )
         for line in sorted(FAILURES):
             print(f"  {line}")

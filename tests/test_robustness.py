@@ -6,6 +6,7 @@ entry point, ``pipeline.cli.main``, on a scratch copy of the bundled project.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -176,7 +177,7 @@ def _page(body: str) -> str:
     return f'<html lang="nl"><head><title>Test</title></head><body>{body}</body></html>'
 
 
-@pytest.mark.parametrize("command", [["extract"], ["build"], ["stats"], ["check"]])
+@pytest.mark.parametrize("command", [["extract"], ["build"], ["stats"], ["check"], ["fix"]])
 def test_a_deeply_nested_page_is_refused_and_the_rest_goes_on(
     project: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -193,6 +194,9 @@ def test_a_deeply_nested_page_is_refused_and_the_rest_goes_on(
     assert "diep.html" in line and "nested more than 256 deep" in line
     if command == ["extract"]:
         assert (project / "locales/fr/LC_MESSAGES/ondiep.po").exists()
+    if command == ["fix"]:  # the other pages were repaired and the change list written
+        changes = json.loads((project / "build/fixed/changes.json").read_text(encoding="utf-8"))
+        assert changes["written"] and changes["changes"]
 
 
 def test_a_fifo_and_a_symlink_loop_are_skipped_never_waited_for(

@@ -84,6 +84,14 @@ def test_translator_edit_survives_extract_and_translate(dutch_project: Path) -> 
     forced = next(e for e in catalog(dutch_project, "fr") if e.msgctxt == target.msgctxt)
     # --force reconsiders the entry: the machine fills it again, as fuzzy.
     assert forced.fuzzy and "machine: argos" in forced.comment
+    # ... and the approved text is not lost (issue 18, defect 11): it waits in a
+    # translator comment, through an extract, until --restore puts it back.
+    assert "|L’effet de la bétaïne sur la graisse corporelle|" in forced.tcomment
+    assert main(["-q", "extract", "--all"]) == 0
+    assert main(["-q", "translate", "--restore"]) == 0
+    restored = next(e for e in catalog(dutch_project, "fr") if e.msgctxt == target.msgctxt)
+    assert restored.msgstr == "L’effet de la bétaïne sur la graisse corporelle"
+    assert not restored.fuzzy and "replaced by" not in restored.tcomment
 
 
 def test_title_translated_in_one_article_is_offered_to_another(dutch_project: Path) -> None:

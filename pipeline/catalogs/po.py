@@ -50,31 +50,33 @@ KEPT_PREFIX = "kept: "
 ORIGIN_PREFIXES = (MACHINE_PREFIX, MEMORY_PREFIX, KEPT_PREFIX)
 
 
-_CHUNK = re.compile(r"[^ ]*(?: +|$)")
-# gettext (Unicode line breaking) may also break after a hyphen between
-# letters and after a slash before a letter ("gov/" "compound").
-_HYPHEN_CHUNK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])|(?<=/)(?=[^\W\d_])")
+# A wrapped line may end after a run of spaces (as msgcat breaks), and, as
+# gettext's Unicode line breaking does, after a hyphen between letters or after
+# a slash before a letter ("gov/" "compound"), or at the end of the text.
+_BREAK = r"(?:(?<= )(?! )|(?<=[^\W\d_]-)(?=[^\W\d_])|(?<=/)(?=[^\W\d_])|\Z)"
+
+
+@lru_cache(maxsize=8)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # The longest run of at most ``width`` characters that ends at a break,
+    # else (one unbreakable piece longer than the width) up to the next break.
+    return re.compile(rf".{{1,{width}}}{_BREAK}|.+?{_BREAK}", re.S)
 
 
 def _wrap_like_gettext(escaped: str, width: int) -> list[str]:
-    """Greedy wrap of an escaped string, breaking after spaces as msgcat does."""
-    chunks: list[str] = []
-    for chunk in _CHUNK.findall(escaped):
-        if "-" in chunk or "/" in chunk:
-            chunks.extend(p for p in _HYPHEN_CHUNK.split(chunk) if p)
-        elif chunk:
-            chunks.append(chunk)
-    lines: list[str] = []
-    current = ""
-    for chunk in chunks:
-        if current and len(current) + len(chunk) > width:
-            lines.append(current)
-            current = chunk
-        else:
-            current += chunk
-    if current:
-        lines.append(current)
-    return lines
+    """Greedy wrap of an escaped string, breaking after spaces as msgcat does.
+
+    One regular expression does the greedy fill, so a 10 MB msgstr wraps in
+    linear time inside the regex engine rather than a Python loop per word.
+
+    >>> _wrap_like_gettext("een twee drie", 9)
+    ['een twee ', 'drie']
+    >>> _wrap_like_gettext("aaaaaaaaaaaa b", 4)
+    ['aaaaaaaaaaaa ', 'b']
+    >>> _wrap_like_gettext("zelf-test gov/nl", 6)
+    ['zelf-', 'test ', 'gov/nl']
+    """
+    return _line_pattern(width).findall(escaped)
 
 
 def _str_field(
@@ -247,7 +249,9 @@ def build_template(page: Page, article: str, source_ref: str) -> polib.POFile:
 
 
 _PO_LINE = re.compile(
-    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$'
+    # the string body "unrolled" (runs of plain characters between escapes), not
+    # one alternation per character: a 10 MB msgstr is checked in a blink
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"[^"\\]*(?:\\.[^"\\]*)*"$'
 )
 
 
@@ -278,22 +282,6 @@ def check_syntax(text: str, path: Path) -> None:
             )
 
 
-def _refuse_duplicates(po: polib.POFile) -> None:
-    """polib's ``check_for_duplicates``, in one pass instead of a search per entry.
-
-    An entry repeats an earlier live entry with the same msgctxt and msgid; the
-    error is polib's own. (polib searches the whole catalog for every entry it
-    reads: a quarter of reading a 100-entry catalog.)
-    """
-    live: set[tuple[str | None, str]] = set()
-    for entry in po:
-        key = (entry.msgctxt, entry.msgid)
-        if key in live:
-            raise ValueError(f'Entry "{entry.msgid}" already exists')
-        if not entry.obsolete:
-            live.add(key)
-
-
 def _read_regular(path: Path) -> bytes:
     """The file's bytes; a FIFO or device is refused, not opened for reading (it
     would wait forever for a writer)."""
@@ -322,11 +310,12 @@ def load_catalog(path: Path) -> polib.POFile:
         try:
             data = _read_regular(path)
             check_syntax(data.decode("utf-8-sig"), path)
-            po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
-            _refuse_duplicates(po)
-            po.check_for_duplicates = True  # as polib's own check would leave it
+            # polib's own check_for_duplicates compares each new entry with every
+            # earlier one by rendering both: quadratic, minutes for 20,000 entries.
+            po = _parse(data.decode("utf-8-sig"), path)
             if _read_regular(path) != data:
                 continue  # saved while polib read it: read the new version
+            _refuse_duplicates(po, path)
         except (OSError, ValueError) as exc:
             text = str(exc)
             m = re.search(r"line (\d+)", text)
@@ -347,6 +336,75 @@ def load_catalog(path: Path) -> polib.POFile:
     raise CatalogError(
         "the catalog keeps changing while Tolk reads it", path=path, hint="try again"
     )
+
+
+_LONG_RUN = 64
+"""Continuation lines of one string past which :func:`_parse` joins them first."""
+
+
+def _parse(text: str, path: Path | None = None) -> polib.POFile:
+    """polib's parse of ``text``, in linear time however long a string is.
+
+    polib adds each continuation line to its field with ``+=`` on an attribute,
+    which copies the field every time: a 10 MB msgstr (130,000 lines) took
+    minutes. A string of more than :data:`_LONG_RUN` lines is joined into one
+    line before polib reads it (each line is a whole escaped string, so the
+    joined one means the same), and line numbers are mapped back. Ordinary
+    catalogs are read from ``path`` as they are.
+    """
+    lines = text.split("\n")
+    runs, run = 0, 0
+    for line in lines:
+        run = run + 1 if line.startswith('"') else 0
+        runs = max(runs, run)
+    if runs <= _LONG_RUN:
+        return polib.pofile(str(path) if path is not None else text, wrapwidth=WRAP_WIDTH)
+    joined: list[list[str]] = []  # each joined line as its pieces, put together once
+    origin: list[int] = []  # the original line number of each joined line
+    for number, line in enumerate(lines, 1):
+        if line.startswith('"') and joined:
+            last = joined[-1]
+            if last[-1].rstrip().endswith('"') and last[0].startswith(('"', "msg")):
+                last[-1] = last[-1].rstrip()[:-1]
+                last.append(line.rstrip()[1:])
+                continue
+        joined.append([line])
+        origin.append(number)
+    try:
+        po = polib.pofile("\n".join("".join(pieces) for pieces in joined), wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        if m and int(m.group(1)) <= len(origin):
+            where = f"line {origin[int(m.group(1)) - 1]}"
+            raise ValueError(str(exc).replace(m.group(0), where)) from None
+        raise
+    for entry in po:
+        if entry.linenum and entry.linenum <= len(origin):
+            entry.linenum = origin[entry.linenum - 1]
+    return po
+
+
+def _refuse_duplicates(po: polib.POFile, path: Path) -> None:
+    """Refuse two live entries with one msgctxt and msgid, as msgfmt does (in one pass)."""
+    seen: set[tuple[str | None, str]] = set()
+    for entry in po:
+        if entry.obsolete or not (entry.msgid or entry.msgctxt):
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            raise CatalogError(
+                f"invalid catalog: duplicate entry {_short_msgid(entry.msgid)}",
+                path=path,
+                line=entry.linenum,
+                hint="remove one of the two entries (msgfmt --check shows details); "
+                "nothing was written",
+            )
+        seen.add(key)
+
+
+def _short_msgid(msgid: str) -> str:
+    text = " ".join(msgid.split())
+    return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
 
 
 # -- never overwrite what someone saved after Tolk read it ---------------------
@@ -750,7 +808,7 @@ def _render_for_save(po: polib.POFile, path: Path, template: bool) -> str | None
     current: polib.POFile | None = None
     if path.exists():
         try:
-            current = polib.pofile(on_disk or str(path), wrapwidth=WRAP_WIDTH)
+            current = _parse(on_disk) if on_disk else polib.pofile(str(path))
         except (OSError, ValueError):
             current = None
     if current is not None:
@@ -963,6 +1021,76 @@ def needs_translation(entry: polib.POEntry, *, force: bool) -> bool:
     if entry.obsolete:
         return False
     return force or not entry.msgstr
+
+
+REPLACED_HEAD = "replaced by translate --force (tolk translate --restore puts it back):"
+"""Translator comment over a reviewed translation ``--force`` replaced."""
+_REPLACED_PIECE = 60  # characters per comment line: polib rewraps lines over 78
+
+
+def keep_replaced(entry: polib.POEntry, before: str, before_fuzzy: bool) -> bool:
+    r"""Keep a reviewed translation the entry no longer holds, as a translator comment.
+
+    ``translate --force`` may replace what a translator approved; the old text
+    stays with its entry (Poedit shows translator comments and catalog updates
+    carry them) until ``translate --restore`` puts it back. It is written
+    escaped, in short ``|...|`` pieces, so no rewrapping or stripping of
+    comment lines can change it. A fuzzy or empty ``before`` was nobody's
+    approved work and is not kept.
+
+    >>> e = polib.POEntry(msgid="Hallo", msgstr="Salut (machine)")
+    >>> keep_replaced(e, "Bonjour\nà tous ", False), e.tcomment.splitlines()[1]
+    (True, '|Bonjour\\nà tous |')
+    """
+    if before_fuzzy or not before or entry.msgstr == before:
+        return False
+    escaped = polib.escape(before)
+    pieces = [escaped[i : i + _REPLACED_PIECE] for i in range(0, len(escaped), _REPLACED_PIECE)]
+    entry.tcomment = "\n".join(
+        [*_without_replaced(entry.tcomment or ""), REPLACED_HEAD, *(f"|{p}|" for p in pieces)]
+    )
+    return True
+
+
+def restore_replaced(entry: polib.POEntry) -> bool:
+    """Put back, as reviewed, the translation :func:`keep_replaced` kept; True if it did.
+
+    >>> e = polib.POEntry(msgid="Hallo", msgstr="Salut", flags=["fuzzy"], tcomment="Mine")
+    >>> keep_replaced(e, "Bonjour " * 20, False) and restore_replaced(e)
+    True
+    >>> e.msgstr == "Bonjour " * 20, e.fuzzy, e.tcomment
+    (True, False, 'Mine')
+    """
+    lines = (entry.tcomment or "").splitlines()
+    if REPLACED_HEAD not in lines:
+        return False
+    at = len(lines) - 1 - lines[::-1].index(REPLACED_HEAD)
+    pieces = []
+    for line in lines[at + 1 :]:
+        if not (len(line) >= 2 and line[0] == line[-1] == "|"):
+            break
+        pieces.append(line[1:-1])
+    set_translation(
+        entry,
+        polib.unescape("".join(pieces)),
+        fuzzy=False,
+        origin=f"{KEPT_PREFIX}restored after --force",
+    )
+    entry.tcomment = "\n".join(_without_replaced(entry.tcomment or ""))
+    return True
+
+
+def _without_replaced(tcomment: str) -> list[str]:
+    """The translator comment's lines, less any kept replaced translation."""
+    kept: list[str] = []
+    inside = False
+    for line in tcomment.splitlines():
+        if line == REPLACED_HEAD:
+            inside = True
+        elif not (inside and len(line) >= 2 and line[0] == line[-1] == "|"):
+            inside = False
+            kept.append(line)
+    return kept
 
 
 # -- page furniture (ui.po) --------------------------------------------------

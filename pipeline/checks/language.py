@@ -51,6 +51,12 @@ ALIGNED_MIN_LETTERS = 20
 read the same in any language."""
 _SITE_NAME_RE = re.compile(r"og:site_name|application-name")
 """Where a page names its own site: that name is never a leftover on it."""
+
+
+JUDGED_CHARS = 5_000
+"""Characters of one text the leftover judge reads. A paragraph of 800 words
+fits; past that the cost only grows (every word is weighed) and the text is a
+mistake or a dump more than prose: the rest is not read, and a warning says so."""
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -244,7 +250,7 @@ class MixedLanguage(Check):
             for i, item in enumerate(items):
                 if self.applies(item):
                     context = item.context if item.context in CONTEXTS else "attribute"
-                    key = (item.text, item.lang, context)
+                    key = (_judged(item.text), item.lang, context)
                     wanted.append((p, i, unique.setdefault(key, len(unique))))
         verdicts: list[Verdict] = []
         if unique and self.site is not None:
@@ -259,6 +265,8 @@ class MixedLanguage(Check):
             verdict = _with_alignment(verdicts[n], aligned)
             if verdict.foreign and not _names_only(pages[p][i].text, verdict, names[p]):
                 flagged[(p, i)] = (verdict, _supporting(verdict, aligned))
+            elif len(pages[p][i].text) > JUDGED_CHARS:
+                results[p][i] = _overlong(pages[p][i])
         for (p, i), (verdict, aligned) in flagged.items():
             item = pages[p][i]
             j = self._next_text(pages[p], i)
@@ -272,6 +280,10 @@ class MixedLanguage(Check):
                 )
                 title_of = below if copy_above or is_translation_below(item, below) else None
             results[p][i] = self._problem(item, verdict, title_of, aligned)
+            if len(item.text) > JUDGED_CHARS:
+                problem = results[p][i]
+                assert problem is not None
+                results[p][i] = replace(problem, message=f"{problem.message}{_READ_ONLY}")
         return results
 
     @staticmethod
@@ -325,6 +337,31 @@ class MixedLanguage(Check):
             remove_element=title_of is not None,
             spans=partial if title_of is None and partial else (),
         )
+
+
+_READ_ONLY = f" (only its first {JUDGED_CHARS:,} characters were read)"
+
+
+def _judged(text: str) -> str:
+    """What the judge reads of ``text``: at most :data:`JUDGED_CHARS`, cut between words.
+
+    >>> len(_judged("woord " * 2_000)) <= JUDGED_CHARS
+    True
+    """
+    if len(text) <= JUDGED_CHARS:
+        return text
+    cut = text.rfind(" ", 0, JUDGED_CHARS)
+    return text[: cut if cut > JUDGED_CHARS // 2 else JUDGED_CHARS]
+
+
+def _overlong(item: Item) -> Problem:
+    """A warning: the text is too long to read for leftovers past its start."""
+    return Problem(
+        f"{len(item.text):,} characters in one text: only the first {JUDGED_CHARS:,} were "
+        "read for leftovers; split it into paragraphs",
+        severity="warning",
+        fixable=False,
+    )
 
 
 def _with_alignment(verdict: Verdict, aligned: Aligned | None) -> Verdict:

@@ -35,6 +35,7 @@ from pipeline.text.codes import show_markup, strip_codes
 from pipeline.text.plural import counted
 
 TEXT_WIDTH = 90
+FIX_SHOWN = 600  # characters of a proposed fix a table shows
 
 
 def to_json(report: CheckReport, *, summary_only: bool = False) -> dict[str, Any]:
@@ -304,6 +305,10 @@ def _fix_text(f: Finding) -> str:
     before = show_markup(f.text, f.code_tags, f.code_texts)
     after = show_markup(f.fix.replacement, f.code_tags, f.code_texts)
     shown = around_change(before, after)[1]
+    # A table cell, not the record (JSON has it whole): a fix of a 1 MB text
+    # would take the terminal, and rich's wrapping, minutes.
+    if len(shown) > FIX_SHOWN:
+        shown = shown[: FIX_SHOWN - 1] + "…"
     if f.fix.for_review:  # a machine's, or a fuzzy memory match's: say so, and whose
         shown += f" (to review; {shorten(f.fix.source, 80)})"
     return shown

@@ -10,15 +10,18 @@ from typing import Any
 from pipeline.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     Subparsers,
     add_command,
     default_paths,
     disabled,
     leftover_judge,
+    print_errors,
     say,
     shown,
 )
 from pipeline.config import Settings
+from pipeline.errors import PipelineError
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -30,6 +33,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
 
     out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
+    unreadable: list[PipelineError] = []
     repairs = LeftoverRepairs(settings, use_engine=True)
     if args.replay:
         changes, outputs = load_changes(Path(args.replay))
@@ -59,6 +63,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             aligned=aligned_evidence(settings),
             rules=site_rules(settings),
             quiet=args.quiet,
+            errors=unreadable,
         )
         queued = repairs.save_for_review()
         if queued:
@@ -69,6 +74,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print_fixes(report)
+    print_errors(unreadable)
+    if unreadable:
+        return EXIT_USAGE  # the other pages were fixed; these were not read
     # A replay that could not apply a recorded change did not do its job.
     return EXIT_FINDINGS if report.skipped else EXIT_OK
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline.cli.common import EXIT_OK, Subparsers, add_command, langs, say
 from pipeline.config import Settings
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.text.plural import counted
 
 
@@ -21,7 +21,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         path = memory_path(settings)
         memory = load_store(settings)
         # What the catalogs hold is in the memory already: no copy goes to the store.
-        known = build_memory(settings, discover(settings), store=False)
+        # A catalog that cannot be read only means fewer duplicates are skipped.
+        unreadable: list[PipelineError] = []
+        known = build_memory(settings, discover(settings), store=False, errors=unreadable)
+        for error in unreadable:
+            say(f"warning: {error} (its units are not compared with the import)")
         before = len(memory)
         results = [memory.import_tmx(Path(f), known=known) for f in args.files]
         added, skipped = sum(r.added for r in results), sum(r.duplicates for r in results)

@@ -33,6 +33,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     skipped: list[PipelineError] = []
     articles, everything = chosen_articles(settings, args, skipped)
+    if args.restore:
+        from pipeline.stages.translate import restore_articles
+
+        if args.force or args.pseudo or args.dry_run:
+            raise InputError(
+                "--restore undoes --force; it takes no other mode", hint="run it alone"
+            )
+        restored, written = restore_articles(settings, articles, langs(args.lang))
+        say(
+            f"translate --restore: {counted(restored, 'reviewed translation')} put back, "
+            f"{counted(len(written), 'catalog')} written"
+        )
+        print_errors(skipped)
+        return EXIT_USAGE if skipped else EXIT_OK
     if args.pseudo:
         from pipeline.stages.pseudo import pseudo_catalogs
 
@@ -81,6 +95,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         for message in report.model_errors:
             say(f"  {message}")
         say("  memory matches were applied; see 'tolk models --help' to install models")
+    if report.replaced:
+        say(
+            f"note: --force replaced {counted(report.replaced, 'reviewed translation')}; each "
+            "is kept in its entry as a translator comment, 'tolk translate --restore' puts "
+            "them back"
+        )
     for note in report.notes:
         say(f"note: {note}")
     print_errors(report.errors)
@@ -147,6 +167,12 @@ def register(sub: Subparsers) -> None:
         action="store_true",
         help="redo machine work and the catalogs' own reviewed entries; a reviewed exact "
         "match in the memory (locales/memory.jsonl, other catalogs) still wins",
+    )
+    p.add_argument(
+        "--restore",
+        action="store_true",
+        help="put back the reviewed translations a --force run replaced (kept as translator "
+        "comments 'replaced by translate --force: ...')",
     )
     p.add_argument(
         "--dry-run",

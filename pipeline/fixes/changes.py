@@ -37,7 +37,7 @@ from pipeline.checks.base import REMOVE_SOURCE, Check, Finding, Fix, Item, Probl
 from pipeline.checks.inputs import CheckedFile, collect_inputs, page_from_document
 from pipeline.checks.language import Judge
 from pipeline.checks.runner import CHUNK_FILES, finding_of, findings_of, judge_files, learn_site
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.fixes.fixers import apply_fixers
 from pipeline.html.document import Document, read_document
 from pipeline.html.merge import merge_document
@@ -318,6 +318,7 @@ def fix_pages(
     aligned: EvidenceMap | None = None,
     rules: SiteRules = NO_RULES,
     quiet: bool = True,
+    errors: list[PipelineError] | None = None,
 ) -> FixReport:
     """Check pages, repair what the safe fixers can, write the pages and the change list.
 
@@ -328,7 +329,8 @@ def fix_pages(
     leftovers be repaired from their original segments. Catalogs are not fixed here (their
     translations are a translator's work).
     Raises :class:`InputError` for a missing path or two pages that would be
-    written to the same place.
+    written to the same place. A page that cannot be read raises too, unless an
+    ``errors`` list is given: then it is recorded there and the others are fixed.
     """
     inputs = [
         (p, r)
@@ -346,7 +348,9 @@ def fix_pages(
     with progress("fix", len(inputs) + len(checks) * len(chunks), quiet=quiet) as bar:
         for chunk in chunks:
             pages.extend(
-                _fix_chunk(chunk, checks, bar, lang, rules, out_dir, in_place, apply_machine, offer)
+                _fix_chunk(
+                    chunk, checks, bar, lang, rules, out_dir, in_place, apply_machine, offer, errors
+                )
             )
     report = FixReport(tuple(pages))
     if write_changes:
@@ -368,13 +372,20 @@ def _fix_chunk(
     in_place: bool,
     apply_machine: bool,
     offer: Offer | None,
+    errors: list[PipelineError] | None,
 ) -> list[PageFix]:
     """Check, repair and write one chunk of pages (see :func:`fix_pages`)."""
     loaded: list[tuple[Path, Path, Document, CheckedFile]] = []
     for path, relative in inputs:
-        doc = read_document(path)
-        page = page_from_document(doc, lang, str(path), rules=rules)
-        loaded.append((path, relative, doc, page))
+        try:
+            doc = read_document(path)
+            page = page_from_document(doc, lang, str(path), rules=rules)
+        except PipelineError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+        else:
+            loaded.append((path, relative, doc, page))
         bar.advance(1, str(relative))
     found = judge_files([c for *_rest, c in loaded], checks, bar)
     by_file: dict[str, list[tuple[Check, Item, Problem]]] = {}

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.catalogs import po as catalog
 from pipeline.checks.base import REVIEW_NOTE, Fix, Item
+from pipeline.checks.language import JUDGED_CHARS
 from pipeline.config import Settings
 from pipeline.errors import ModelError, PipelineError
 from pipeline.fixes.fixers import render_date_in_locale
@@ -105,7 +106,7 @@ class LeftoverRepairs:
             fix = self._from_memory(text, found, target)
         if fix is None:
             fix = self._from_fuzzy_memory(text, found, target)
-        if fix is None:
+        if fix is None and len(text) <= JUDGED_CHARS:  # no machine run over a 1 MB paragraph
             made = self._machine(text, found, target)
             if made is not None and not code_problems(text, made[0]):
                 fix = Fix(made[0], made[1])

@@ -600,12 +600,17 @@ class EvidenceJudge:
         if self._glossary is not None:
             masked = blank(masked, self._glossary, "glossary")
         masked = self._blank_quotes(masked)
+        # Acronyms blanked in one pass (a copy of the text per acronym, and the
+        # shouting test per token, were quadratic on a long text of them).
+        shouted = _shouting(plain) and " " in plain.strip()
+        pieces: list[str] = []
+        last = 0
         for tok in _TOKEN_RE.finditer(masked):
-            if is_acronym(tok.group(0)) and not (_shouting(plain) and " " in plain.strip()):
+            if not shouted and is_acronym(tok.group(0)):
                 removed["acronym"] = removed.get("acronym", 0) + len(tok.group(0))
-                masked = (
-                    masked[: tok.start()] + " " * (tok.end() - tok.start()) + masked[tok.end() :]
-                )
+                pieces += [masked[last : tok.start()], " " * (tok.end() - tok.start())]
+                last = tok.end()
+        masked = "".join([*pieces, masked[last:]])
         matches = list(_WORD_RE.finditer(masked))
         if not matches:
             if _LETTER_RE.search(masked):

@@ -124,8 +124,10 @@ def pseudo_catalogs(
             po = catalog.load_catalog(path)
             for entry in po:
                 if catalog.needs_translation(entry, force=force):
+                    before, before_fuzzy = entry.msgstr, entry.fuzzy
                     text = pseudo_translate(entry.msgid)
                     catalog.set_translation(entry, text, fuzzy=True, origin=PSEUDO_ORIGIN)
+                    catalog.keep_replaced(entry, before, before_fuzzy)
                     filled += 1
             on_merge = notes.append if notes is not None else None
             if catalog.save_catalog(po, path, on_merge=on_merge):

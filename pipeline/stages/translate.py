@@ -106,6 +106,7 @@ class TranslateReport:
     skipped: int = 0  # catalogs unchanged since the last translate
     notes: list[str] = field(default_factory=list)  # catalogs merged with a save made meanwhile
     changes: list[Change] = field(default_factory=list)  # what a dry run would change
+    replaced: int = 0  # reviewed translations --force replaced (kept, see keep_replaced)
 
     @property
     def complete(self) -> bool:
@@ -252,6 +253,8 @@ def translate_articles(
             if dry_run:
                 report.changes.extend(_changes(settings.relative(path), todo, before))
                 continue
+            for entry, (text, fuzzy, _) in zip(todo, before, strict=True):
+                report.replaced += catalog.keep_replaced(entry, text, fuzzy)
             merged = len(report.notes)
             if catalog.save_catalog(po, path, on_merge=report.notes.append):
                 report.written.append(settings.relative(path))
@@ -368,6 +371,29 @@ class _Entries:
         self.done += n
         if n:
             self.bar.advance(0, f"{self.name} ({self.done}/{self.total} entries)")
+
+
+def restore_articles(
+    settings: Settings, articles: list[Article], langs: tuple[str, ...] | None = None
+) -> tuple[int, list[str]]:
+    """Put back every reviewed translation ``--force`` replaced in these catalogs.
+
+    Each one waits in its entry as a translator comment (see
+    :func:`pipeline.catalogs.po.keep_replaced`). Returns (entries restored,
+    catalogs written).
+    """
+    restored, written = 0, []
+    for article in articles:
+        for lang in (*article.targets(settings), *article.published(settings)):
+            path = article.catalog(settings, lang)
+            if (langs and lang not in langs) or not path.exists():
+                continue
+            po = catalog.load_catalog(path)
+            count = sum(catalog.restore_replaced(entry) for entry in po if not entry.obsolete)
+            if count and catalog.save_catalog(po, path):
+                restored += count
+                written.append(settings.relative(path))
+    return restored, written
 
 
 def _changes(
