@@ -289,3 +289,88 @@ def test_the_memory_reads_a_changed_catalog_again(project: Path) -> None:
     after = units()
     assert before - after == {(entry.msgid, old)}
     assert after - before == {(entry.msgid, entry.msgstr)}
+
+
+class _Checked:
+    """``tolk check source_articles`` as a user runs it, recording which pages
+    were parsed (to learn the site or to be judged) and which were judged."""
+
+    def __init__(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from pipeline.checks import runner
+
+        self.parsed: list[str] = []
+        self.judged: list[str] = []
+        load_file, judge_chunk = runner.load_file, runner._judge_chunk
+
+        def counted_load(path: Path, *args: object, **kwargs: object) -> object:
+            self.parsed.append(path.name)
+            return load_file(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        def counted_judge(paths: list[Path], *args: object, **kwargs: object) -> object:
+            self.judged.extend(p.name for p in paths)
+            return judge_chunk(paths, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(runner, "load_file", counted_load)
+        monkeypatch.setattr(runner, "_judge_chunk", counted_judge)
+        monkeypatch.chdir(project)
+
+    def __call__(self, *extra: str) -> bytes:
+        """The JSON report of a run; ``parsed`` and ``judged`` name its pages."""
+        from pipeline.cli import main
+
+        self.parsed.clear()
+        self.judged.clear()
+        out = "build/findings.json"
+        args = ["-q", "check", "source_articles", "--format", "json", "--output", out, *extra]
+        assert main(args) in (0, 1)
+        return Path(out).read_bytes()
+
+
+def _add(page: Path, html: str) -> None:
+    page.write_text(page.read_text("utf-8").replace("</h1>", f"</h1>\n{html}", 1), "utf-8")
+
+
+def test_check_judges_again_only_the_page_that_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One page changed (a text of its own, nothing the site learns from it):
+    only it is parsed and judged, and the report is byte for byte that of a
+    run that judges every page afresh."""
+    check = _Checked(project, monkeypatch)
+    check()
+    assert len(set(check.judged)) == 8
+    _add(
+        project / "source_articles/routine-du-soir.html",
+        "<p>Read the whole study before you start.</p>",
+    )
+    reused = check()
+    assert check.judged == ["routine-du-soir.html"]
+    assert set(check.parsed) == {"routine-du-soir.html"}
+    again = check("--all")
+    assert len(check.judged) == 8
+    assert reused == again
+    assert b"Read the whole study before you start." in reused  # a leftover
+
+
+def test_a_new_site_name_judges_the_other_pages_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word on an English page reads as a Dutch leftover; once a French page
+    uses it too, it is the site's own name (learned from pages of two
+    languages), so the English page, which did not change, loses its finding:
+    every page is judged again, and the report is that of a run afresh."""
+    word = "Boodschappenlijst"
+    _add(project / "source_articles/magnesium-nightmares.html", f"<p>{word}</p>")
+    check = _Checked(project, monkeypatch)
+
+    def flagged(report: bytes) -> set[str]:
+        findings = json.loads(report)["findings"]
+        return {Path(f["file"]).name for f in findings if f["text"] == word}
+
+    assert flagged(check()) == {"magnesium-nightmares.html"}
+    _add(project / "source_articles/routine-du-soir.html", f"<p>{word}</p>")
+    reused = check()
+    assert set(check.parsed) == {*check.judged, "routine-du-soir.html"}
+    assert len(check.judged) == 8  # the site's names changed: every page's verdicts may
+    assert flagged(reused) == set()
+    assert reused == check("--all")

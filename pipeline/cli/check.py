@@ -28,6 +28,9 @@ from pipeline.errors import InputError, PipelineError
 
 if TYPE_CHECKING:
     from pipeline.checks.base import Severity
+    from pipeline.checks.reuse import FileCache
+    from pipeline.fixes.leftovers import LeftoverRepairs
+    from pipeline.language_id.evidence import EvidenceJudge
     from pipeline.manifest import Memo
 
 #: The severities, least to most verbose (``pipeline.checks.base.SEVERITIES``,
@@ -80,19 +83,23 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     glossary = glossary_terms(settings)
     repairs = LeftoverRepairs(settings, use_engine=False)  # quick: never loads a model
     unreadable: list[PipelineError] = []
+    judge = leftover_judge(settings, repairs.project_memory())
+    aligned = aligned_evidence(settings)
+    rules = site_rules(settings)
     report = run_checks(
         paths,
         lang=args.lang,
         disabled=disabled(args, settings),
-        judge=leftover_judge(settings, repairs.project_memory()),
+        judge=judge,
         glossary=glossary,
         suggest=repairs.suggest,
         exclude=[shown(fixed_dir(settings))],
-        aligned=aligned_evidence(settings),
-        rules=site_rules(settings),
+        aligned=aligned,
+        rules=rules,
         quiet=args.quiet,
         errors=unreadable,
         pool=partial(Pool, jobs=args.jobs),
+        reuse=_file_cache(args, settings, judge, repairs, aligned, glossary),
     )
     print_errors(unreadable)
     if not report.files and unreadable:
@@ -141,6 +148,49 @@ def _memo(args: argparse.Namespace, settings: Settings, paths: list[str]) -> tup
     )
     inputs = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
     return memo, memo.key(options, [*inputs, *project_files(settings)])
+
+
+def _file_cache(
+    args: argparse.Namespace,
+    settings: Settings,
+    judge: EvidenceJudge,
+    repairs: LeftoverRepairs,
+    aligned: object,
+    glossary: tuple[str, ...],
+) -> FileCache:
+    """The per-file findings of the last check, under a digest of all that is
+    global to a run but the site evidence: Tolk's version, the settings, the
+    options files are judged with, the judge's configuration, the memory and
+    page furniture repairs come from, the aligned evidence and the site rules
+    (see :mod:`pipeline.checks.reuse`)."""
+    import hashlib
+
+    from pipeline import __version__
+    from pipeline.catalogs.po import ui_catalog_path
+    from pipeline.checks.reuse import FileCache
+    from pipeline.languages import LANGUAGES
+    from pipeline.manifest import files_hash, settings_hash
+
+    memory = hashlib.blake2b(digest_size=16)
+    for unit in sorted(map(repr, repairs.project_memory().units())):
+        memory.update(unit.encode("utf-8", "surrogatepass") + b"\0")
+    furniture = files_hash(ui_catalog_path(settings.locales, lang) for lang in sorted(LANGUAGES))
+    base = repr(
+        (
+            __version__,
+            settings_hash(settings),
+            str(Path.cwd()),  # files are named from here
+            args.lang,
+            disabled(args, settings),
+            judge.config_digest(),
+            memory.hexdigest(),
+            furniture,
+            repr(sorted(aligned.items())) if isinstance(aligned, dict) else repr(aligned),
+            glossary,  # the site rules are settings
+        )
+    )
+    digest = hashlib.blake2b(base.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return FileCache(settings.build / ".tolk-memo" / "check-files.pickle", digest, ignore=args.all)
 
 
 def _show(args: argparse.Namespace, text: str, line: str, failed: bool) -> int:

@@ -367,6 +367,22 @@ class SiteEvidence:
         langs = self.langs_of.get(word, set()) | self.alone_langs.get(word, set())
         return len(langs) >= 2
 
+    def digest_for(self, texts: Iterable[str]) -> str:
+        """A digest of all this evidence can say about ``texts`` (one page's).
+
+        A verdict reads the site's neutral words, the languages of the run's
+        pages and, for its own text, the languages of the pages that hold it
+        whole (:meth:`neutral`, :meth:`shared_by`, :meth:`everywhere`,
+        :meth:`not_from`); so a page whose digest did not change gets the same
+        verdicts, whatever else the other pages taught.
+        """
+        shared = sorted({(t, self.shared_by(t)) for t in texts})
+        blob = json.dumps(
+            [sorted(t.term for t in self.terms()), sorted(self.page_langs), shared],
+            ensure_ascii=False,
+        ).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
     def terms(self) -> list[SiteTerm]:
         """The site's names, most seen first."""
         found = [
