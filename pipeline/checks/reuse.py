@@ -25,12 +25,22 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pipeline import __version__
+from pipeline.catalogs.po import ui_catalog_path
 from pipeline.checks.base import Finding
 from pipeline.checks.inputs import CheckedFile
+from pipeline.config import Settings
+from pipeline.languages import LANGUAGES
+from pipeline.manifest import files_hash, settings_hash
 from pipeline.storage import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.memory.model import TranslationMemory
 
 FORMAT = 1
 
@@ -118,3 +128,37 @@ class FileCache:
         }
         with contextlib.suppress(OSError):
             write_atomic(self.path, pickle.dumps(data, protocol=4))
+
+
+def run_digest(
+    settings: Settings,
+    *,
+    options: object,
+    memory: TranslationMemory | None,
+    aligned: Mapping[tuple[str, str], object] | None,
+    glossary: Iterable[str],
+) -> str:
+    """A digest of what is global to a check run but the judge and the site evidence.
+
+    Tolk's version, the settings (site rules among them), the working folder
+    files are named from, the options files are judged with, the memory and
+    page furniture (``ui.po``) repairs come from, the aligned evidence and the
+    glossary. The runner adds the judge's own configuration digest.
+    """
+    units = hashlib.blake2b(digest_size=16)
+    for unit in sorted(map(repr, memory.units() if memory is not None else ())):
+        units.update(unit.encode("utf-8", "surrogatepass") + b"\0")
+    furniture = files_hash(ui_catalog_path(settings.locales, lang) for lang in sorted(LANGUAGES))
+    blob = repr(
+        (
+            __version__,
+            settings_hash(settings),
+            str(Path.cwd()),
+            options,
+            units.hexdigest(),
+            furniture,
+            sorted(aligned.items(), key=repr) if aligned else (),
+            tuple(glossary),
+        )
+    )
+    return hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

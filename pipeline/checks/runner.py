@@ -498,4 +498,5 @@ def _learn_reusing(
         vetoed=check.judge.vetoed,
     )
     check.site = site
-    return lambda learned: site.digest_for(text for text, _ in learned)
+    judge = check.judge.config_digest()  # memory evidence, glossary, vetoes, versions
+    return lambda learned: judge + site.digest_for(text for text, _ in learned)

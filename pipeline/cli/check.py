@@ -29,8 +29,8 @@ from pipeline.errors import InputError, PipelineError
 if TYPE_CHECKING:
     from pipeline.checks.base import Severity
     from pipeline.checks.reuse import FileCache
+    from pipeline.families.leftovers import Aligned
     from pipeline.fixes.leftovers import LeftoverRepairs
-    from pipeline.language_id.evidence import EvidenceJudge
     from pipeline.manifest import Memo
 
 #: The severities, least to most verbose (``pipeline.checks.base.SEVERITIES``,
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         quiet=args.quiet,
         errors=unreadable,
         pool=partial(Pool, jobs=args.jobs),
-        reuse=_file_cache(args, settings, judge, repairs, aligned, glossary),
+        reuse=_file_cache(args, settings, repairs, aligned, glossary),
     )
     print_errors(unreadable)
     if not report.files and unreadable:
@@ -153,44 +153,21 @@ def _memo(args: argparse.Namespace, settings: Settings, paths: list[str]) -> tup
 def _file_cache(
     args: argparse.Namespace,
     settings: Settings,
-    judge: EvidenceJudge,
     repairs: LeftoverRepairs,
-    aligned: object,
+    aligned: dict[tuple[str, str], Aligned],
     glossary: tuple[str, ...],
 ) -> FileCache:
-    """The per-file findings of the last check, under a digest of all that is
-    global to a run but the site evidence: Tolk's version, the settings, the
-    options files are judged with, the judge's configuration, the memory and
-    page furniture repairs come from, the aligned evidence and the site rules
-    (see :mod:`pipeline.checks.reuse`)."""
-    import hashlib
+    """The per-file findings of the last check (see :mod:`pipeline.checks.reuse`)."""
+    from pipeline.checks.reuse import FileCache, run_digest
 
-    from pipeline import __version__
-    from pipeline.catalogs.po import ui_catalog_path
-    from pipeline.checks.reuse import FileCache
-    from pipeline.languages import LANGUAGES
-    from pipeline.manifest import files_hash, settings_hash
-
-    memory = hashlib.blake2b(digest_size=16)
-    for unit in sorted(map(repr, repairs.project_memory().units())):
-        memory.update(unit.encode("utf-8", "surrogatepass") + b"\0")
-    furniture = files_hash(ui_catalog_path(settings.locales, lang) for lang in sorted(LANGUAGES))
-    base = repr(
-        (
-            __version__,
-            settings_hash(settings),
-            str(Path.cwd()),  # files are named from here
-            args.lang,
-            disabled(args, settings),
-            judge.config_digest(),
-            memory.hexdigest(),
-            furniture,
-            repr(sorted(aligned.items())) if isinstance(aligned, dict) else repr(aligned),
-            glossary,  # the site rules are settings
-        )
+    base = run_digest(
+        settings,
+        options=(args.lang, disabled(args, settings)),
+        memory=repairs.project_memory(),
+        aligned=aligned,
+        glossary=glossary,
     )
-    digest = hashlib.blake2b(base.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return FileCache(settings.build / ".tolk-memo" / "check-files.pickle", digest, ignore=args.all)
+    return FileCache(settings.build / ".tolk-memo" / "check-files.pickle", base, ignore=args.all)
 
 
 def _show(args: argparse.Namespace, text: str, line: str, failed: bool) -> int:
