@@ -374,3 +374,45 @@ def test_a_new_site_name_judges_the_other_pages_again(
     assert len(check.judged) == 8  # the site's names changed: every page's verdicts may
     assert flagged(reused) == set()
     assert reused == check("--all")
+
+
+def test_report_renders_again_only_the_article_that_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``tolk report`` after one page changed judges that page alone and renders
+    its article's page alone; every page it writes is the one ``--all`` writes."""
+    from pipeline.checks import runner
+    from pipeline.cli import main
+    from pipeline.report import html
+
+    rendered: list[str] = []
+    judged: list[str] = []
+    render, judge_chunk = html._ArticleBuilder.render, runner._judge_chunk
+
+    def counted_render(self: html._ArticleBuilder) -> str:
+        rendered.append(self.article.name)
+        return render(self)
+
+    def counted_judge(paths: list[Path], *args: object, **kwargs: object) -> object:
+        judged.extend(p.name for p in paths)
+        return judge_chunk(paths, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html._ArticleBuilder, "render", counted_render)
+    monkeypatch.setattr(runner, "_judge_chunk", counted_judge)
+    monkeypatch.chdir(project)
+    pages = project / "build/report/articles"
+
+    def report(*extra: str) -> dict[str, bytes]:
+        rendered.clear()
+        judged.clear()
+        assert main(["-q", "report", *extra]) == 0
+        return {p.name: p.read_bytes() for p in sorted(pages.glob("*.html"))}
+
+    report()
+    assert len(rendered) == 8
+    _add(project / "source_articles/routine-du-soir.html", "<p>Read the whole study first.</p>")
+    reused = report()
+    assert (rendered, judged) == (["routine-du-soir"], ["routine-du-soir.html"])
+    assert b"Read the whole study first." in reused["routine-du-soir.html"]
+    assert reused == report("--all")
+    assert len(rendered) == 8

@@ -47,7 +47,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     out = args.output.resolve() if args.output else None
     result = build_report(
-        settings, articles, findings, changes=load_changes(settings), out=out, quiet=args.quiet
+        settings,
+        articles,
+        findings,
+        changes=load_changes(settings),
+        out=out,
+        quiet=args.quiet,
+        redo_all=args.all,
     )
     took = time.perf_counter() - started
     line = (
