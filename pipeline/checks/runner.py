@@ -148,9 +148,10 @@ def fold_copies(
         copies = {f.path: contents_key(f) for f in files}
     kept: dict[tuple[object, ...], Finding] = {}
     folded = 0
+    names: dict[str, str] = {}  # thousands of findings share a few hundred files
     for f in sorted(findings, key=lambda f: (rank.get(f.file, len(rank)), f.sort_key)):
         same = copies.get(f.file, f.file)  # a file not loaded is a copy of nothing
-        name = Path(f.file).name
+        name = names.get(f.file) or names.setdefault(f.file, Path(f.file).name)
         key = (same, name, f.expected_lang, f.line, f.location, f.check, f.text, f.message)
         if key in kept:
             folded += 1
@@ -484,19 +485,21 @@ def _learn_reusing(
             file = load_file(path, lang, rules=rules)
         except PipelineError:
             continue
-        pairs = tuple(
+        pairs = [
             (item.text, item.lang)
             for item in file.judged
             if check is not None and learning and check.applies(item)
-        )
-        reuse.put_learned(names[path], pairs)
+        ]
+        part = SiteEvidence.learn(pairs) if learning else None
+        reuse.put_learned(names[path], (tuple(dict.fromkeys(t for t, _ in pairs)), part))
     if check is None or not learning:
         return lambda learned: ""
     assert isinstance(check.judge, EvidenceJudge)
-    site = SiteEvidence.learn(
-        (pair for path in inputs for pair in reuse.learned.get(names[path], ())),
+    site = SiteEvidence.merged(
+        (part for path in inputs if (part := reuse.learned.get(names[path], ((), None))[1])),
         vetoed=check.judge.vetoed,
     )
     check.site = site
     judge = check.judge.config_digest()  # memory evidence, glossary, vetoes, versions
-    return lambda learned: judge + site.digest_for(text for text, _ in learned)
+    common = site.common_digest()
+    return lambda learned: judge + site.digest_for(learned[0], common)
