@@ -110,9 +110,11 @@ def collect_findings(
     except PipelineError as exc:
         return Findings((), f"checks could not run: {exc}", available=False)
     items = []
+    named: dict[str, str] = {}  # thousands of findings share a few hundred files
     for finding in result.findings:
         item = finding.to_json()
-        item["file"] = settings.relative(Path(item["file"]))
+        file = item["file"]
+        item["file"] = named.get(file) or named.setdefault(file, settings.relative(Path(file)))
         items.append(item)
     shown = ", ".join(settings.relative(p) + "/" for p in paths)
     return Findings(tuple(items), f"tolk check, every severity, on {shown}")

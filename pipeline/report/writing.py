@@ -77,8 +77,9 @@ def build_report(
     rendered = _Rendered(settings, ignore=redo_all)
     with progress("report", len(articles), quiet=quiet) as bar:
         for article in articles:
+            path = pages_dir / f"{article.name}.html"
             key = rendered.key(data[article.name])
-            page = rendered.get(key)
+            page = rendered.get(key, path)
             if page is None:
                 builder = _ArticleBuilder(settings, data[article.name])
                 page = (builder.render(), builder.cells, builder.placed)
@@ -86,7 +87,6 @@ def build_report(
                 if not builder.errors:
                     rendered.put(key, page)
             text, made, placed = page
-            path = pages_dir / f"{article.name}.html"
             _write(result, path, text)
             wanted.add(path)
             cells.extend(made)
@@ -111,6 +111,8 @@ def build_report(
 
 _Page = tuple[str, list[_Cell], int]
 """An article's rendered page, its matrix cells and how many findings it placed."""
+_Stored = tuple[str, list[_Cell], int]
+"""What is kept of a page: its text's digest (the text is the page on disk), cells, placed."""
 
 
 class _Rendered:
@@ -121,7 +123,9 @@ class _Rendered:
     settings; the key hashes those files' contents, the findings and changes
     themselves, Tolk's version and the settings, so one changed page renders
     one article again. Kept in ``build/.tolk-memo/report-pages.pickle``
-    (atomic, only the last report's pages); an unreadable cache renders all.
+    (atomic, only the last report's pages) with a digest of each page's text:
+    the text is read back from the page written last time, and a page that
+    was edited or deleted is rendered again. An unreadable cache renders all.
     """
 
     def __init__(self, settings: Settings, *, ignore: bool = False) -> None:
@@ -131,8 +135,8 @@ class _Rendered:
         self.settings = settings
         self.path = settings.build / ".tolk-memo" / "report-pages.pickle"
         self.base = f"{__version__}|{settings_hash(settings)}|{Path.cwd()}"
-        self._old: dict[str, _Page] = {}
-        self._new: dict[str, _Page] = {}
+        self._old: dict[str, _Stored] = {}
+        self._new: dict[str, _Stored] = {}
         if ignore:
             return
         try:
@@ -161,16 +165,27 @@ class _Rendered:
         blob = f"{self.base}|{shown}|{files_hash(files)}".encode("utf-8", "surrogatepass")
         return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
-    def get(self, key: str) -> _Page | None:
-        """The page stored under ``key``, kept for this report."""
-        page = self._old.get(key)
-        if page is not None:
-            self._new[key] = page
-        return page
+    def get(self, key: str, path: Path) -> _Page | None:
+        """The page stored under ``key``, read back from ``path`` where the last
+        report wrote it (None when it is gone or was edited), kept for this report."""
+        stored = self._old.get(key)
+        if stored is None:
+            return None
+        digest, cells, placed = stored
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.blake2b(data, digest_size=16).hexdigest() != digest:
+            return None
+        self._new[key] = stored
+        return data.decode("utf-8"), cells, placed
 
     def put(self, key: str, page: _Page) -> None:
-        """Remember a page rendered afresh."""
-        self._new[key] = page
+        """Remember a page rendered afresh (its digest: the page is on disk)."""
+        text, cells, placed = page
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        self._new[key] = (digest, cells, placed)
 
     def save(self) -> None:
         """Write this report's pages; a cache, so a failed write is ignored."""
@@ -179,7 +194,7 @@ class _Rendered:
             write_atomic(self.path, pickle.dumps(data, protocol=4))
 
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _generated(path: Path) -> bool:
