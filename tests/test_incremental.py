@@ -4,8 +4,9 @@ The project goes through extract, translate (memory only) and build; then a
 page, a catalog entry, the memory, the glossary, the settings and Tolk's
 version change one at a time. After each, the three stages run again and the
 test compares what each stage redid and which output files changed with what
-that change can affect, nothing more and nothing less. Check and report judge
-all pages together, so each change redoes them whole, and nothing else does.
+that change can affect, nothing more and nothing less. Check and report run
+again on any change, and judge again only the files whose findings may
+change (the last tests).
 """
 
 from __future__ import annotations
@@ -200,9 +201,9 @@ def test_check_and_report_redo_when_anything_they_read_changes(
     ran: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each change of the other tests, one at a time: the stages redo what they
-    must (above), and check and report, which judge every page together (site
-    names are learned from all pages, repairs come from the whole memory),
-    redo their whole run; with nothing changed they reuse it."""
+    must (above), and check and report run again (each file's findings are
+    reused or not inside the run, see below); with nothing changed they reuse
+    the whole run."""
     judged = _Judged(ran, monkeypatch)
     both, neither = {"check": 1, "report": 1}, {"check": 0, "report": 0}
     assert judged() == both
