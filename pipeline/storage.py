@@ -37,10 +37,10 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` atomically; return False when it was unchanged."""
+def write_atomic(path: Path, text: str | bytes) -> bool:
+    """Write ``text`` (or bytes) to ``path`` atomically; return False when it was unchanged."""
     path = Path(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if path.read_bytes() == data:
             return False

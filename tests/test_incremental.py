@@ -4,8 +4,9 @@ The project goes through extract, translate (memory only) and build; then a
 page, a catalog entry, the memory, the glossary, the settings and Tolk's
 version change one at a time. After each, the three stages run again and the
 test compares what each stage redid and which output files changed with what
-that change can affect, nothing more and nothing less. Check and report judge
-all pages together, so each change redoes them whole, and nothing else does.
+that change can affect, nothing more and nothing less. Check and report run
+again on any change, and judge again only the files whose findings may
+change (the last tests).
 """
 
 from __future__ import annotations
@@ -200,9 +201,9 @@ def test_check_and_report_redo_when_anything_they_read_changes(
     ran: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each change of the other tests, one at a time: the stages redo what they
-    must (above), and check and report, which judge every page together (site
-    names are learned from all pages, repairs come from the whole memory),
-    redo their whole run; with nothing changed they reuse it."""
+    must (above), and check and report run again (each file's findings are
+    reused or not inside the run, see below); with nothing changed they reuse
+    the whole run."""
     judged = _Judged(ran, monkeypatch)
     both, neither = {"check": 1, "report": 1}, {"check": 0, "report": 0}
     assert judged() == both
@@ -289,3 +290,130 @@ def test_the_memory_reads_a_changed_catalog_again(project: Path) -> None:
     after = units()
     assert before - after == {(entry.msgid, old)}
     assert after - before == {(entry.msgid, entry.msgstr)}
+
+
+class _Checked:
+    """``tolk check source_articles`` as a user runs it, recording which pages
+    were parsed (to learn the site or to be judged) and which were judged."""
+
+    def __init__(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from pipeline.checks import runner
+
+        self.parsed: list[str] = []
+        self.judged: list[str] = []
+        load_file, judge_chunk = runner.load_file, runner._judge_chunk
+
+        def counted_load(path: Path, *args: object, **kwargs: object) -> object:
+            self.parsed.append(path.name)
+            return load_file(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        def counted_judge(paths: list[Path], *args: object, **kwargs: object) -> object:
+            self.judged.extend(p.name for p in paths)
+            return judge_chunk(paths, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(runner, "load_file", counted_load)
+        monkeypatch.setattr(runner, "_judge_chunk", counted_judge)
+        monkeypatch.chdir(project)
+
+    def __call__(self, *extra: str) -> bytes:
+        """The JSON report of a run; ``parsed`` and ``judged`` name its pages."""
+        from pipeline.cli import main
+
+        self.parsed.clear()
+        self.judged.clear()
+        out = "build/findings.json"
+        args = ["-q", "check", "source_articles", "--format", "json", "--output", out, *extra]
+        assert main(args) in (0, 1)
+        return Path(out).read_bytes()
+
+
+def _add(page: Path, html: str) -> None:
+    page.write_text(page.read_text("utf-8").replace("</h1>", f"</h1>\n{html}", 1), "utf-8")
+
+
+def test_check_judges_again_only_the_page_that_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One page changed (a text of its own, nothing the site learns from it):
+    only it is parsed and judged, and the report is byte for byte that of a
+    run that judges every page afresh."""
+    check = _Checked(project, monkeypatch)
+    check()
+    assert len(set(check.judged)) == 8
+    _add(
+        project / "source_articles/routine-du-soir.html",
+        "<p>Read the whole study before you start.</p>",
+    )
+    reused = check()
+    assert check.judged == ["routine-du-soir.html"]
+    assert set(check.parsed) == {"routine-du-soir.html"}
+    again = check("--all")
+    assert len(check.judged) == 8
+    assert reused == again
+    assert b"Read the whole study before you start." in reused  # a leftover
+
+
+def test_a_new_site_name_judges_the_other_pages_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word on an English page reads as a Dutch leftover; once a French page
+    uses it too, it is the site's own name (learned from pages of two
+    languages), so the English page, which did not change, loses its finding:
+    every page is judged again, and the report is that of a run afresh."""
+    word = "Boodschappenlijst"
+    _add(project / "source_articles/magnesium-nightmares.html", f"<p>{word}</p>")
+    check = _Checked(project, monkeypatch)
+
+    def flagged(report: bytes) -> set[str]:
+        findings = json.loads(report)["findings"]
+        return {Path(f["file"]).name for f in findings if f["text"] == word}
+
+    assert flagged(check()) == {"magnesium-nightmares.html"}
+    _add(project / "source_articles/routine-du-soir.html", f"<p>{word}</p>")
+    reused = check()
+    assert set(check.parsed) == {*check.judged, "routine-du-soir.html"}
+    assert len(check.judged) == 8  # the site's names changed: every page's verdicts may
+    assert flagged(reused) == set()
+    assert reused == check("--all")
+
+
+def test_report_renders_again_only_the_article_that_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``tolk report`` after one page changed judges that page alone and renders
+    its article's page alone; every page it writes is the one ``--all`` writes."""
+    from pipeline.checks import runner
+    from pipeline.cli import main
+    from pipeline.report import html
+
+    rendered: list[str] = []
+    judged: list[str] = []
+    render, judge_chunk = html._ArticleBuilder.render, runner._judge_chunk
+
+    def counted_render(self: html._ArticleBuilder) -> str:
+        rendered.append(self.article.name)
+        return render(self)
+
+    def counted_judge(paths: list[Path], *args: object, **kwargs: object) -> object:
+        judged.extend(p.name for p in paths)
+        return judge_chunk(paths, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html._ArticleBuilder, "render", counted_render)
+    monkeypatch.setattr(runner, "_judge_chunk", counted_judge)
+    monkeypatch.chdir(project)
+    pages = project / "build/report/articles"
+
+    def report(*extra: str) -> dict[str, bytes]:
+        rendered.clear()
+        judged.clear()
+        assert main(["-q", "report", *extra]) == 0
+        return {p.name: p.read_bytes() for p in sorted(pages.glob("*.html"))}
+
+    report()
+    assert len(rendered) == 8
+    _add(project / "source_articles/routine-du-soir.html", "<p>Read the whole study first.</p>")
+    reused = report()
+    assert (rendered, judged) == (["routine-du-soir"], ["routine-du-soir.html"])
+    assert b"Read the whole study first." in reused["routine-du-soir.html"]
+    assert reused == report("--all")
+    assert len(rendered) == 8

@@ -103,6 +103,24 @@ def test_a_rare_name_standing_alone_on_pages_of_two_languages_is_the_sites() -> 
     assert not verdicts[0].foreign and verdicts[3].foreign
 
 
+def test_evidence_learned_page_by_page_and_merged_is_that_learned_at_once() -> None:
+    """``tolk check`` keeps each page's part and merges them on a rerun."""
+    pages = [
+        [("Chez Groenhart, nous testons chaque produit.", "fr"), ("Lindeboom", "fr")],
+        [("At Groenhart we test every product.", "en"), ("Sleep | Lindeboom", "en")],
+        [("Winkelwagen", "nl"), ("Bij Groenhart testen we elk product.", "nl")],
+    ]
+    whole = SiteEvidence.learn([pair for page in pages for pair in page], vetoed=["Lindeboom"])
+    parts = SiteEvidence.merged(map(SiteEvidence.learn, pages), vetoed=["Lindeboom"])
+    assert parts == whole
+    assert [t.term for t in parts.terms()] == ["Groenhart"]
+    texts = [text for text, _ in pages[0]]
+    assert parts.digest_for(texts) == whole.digest_for(texts)
+    assert parts.digest_for(texts) != SiteEvidence.merged(
+        map(SiteEvidence.learn, pages[:2])
+    ).digest_for(texts)
+
+
 def test_a_word_on_two_languages_menus_is_no_leftover_of_a_third() -> None:
     judge = EvidenceJudge()
     pages = [

@@ -30,6 +30,7 @@ from pipeline.checks.results import CheckReport
 from pipeline.html.rules import NO_RULES, SiteRules
 
 if TYPE_CHECKING:
+    from pipeline.checks.reuse import FileCache, Learned
     from pipeline.families.leftovers import EvidenceMap
 from pipeline.errors import PipelineError
 from pipeline.progress import Progress, progress
@@ -147,9 +148,10 @@ def fold_copies(
         copies = {f.path: contents_key(f) for f in files}
     kept: dict[tuple[object, ...], Finding] = {}
     folded = 0
+    names: dict[str, str] = {}  # thousands of findings share a few hundred files
     for f in sorted(findings, key=lambda f: (rank.get(f.file, len(rank)), f.sort_key)):
         same = copies.get(f.file, f.file)  # a file not loaded is a copy of nothing
-        name = Path(f.file).name
+        name = names.get(f.file) or names.setdefault(f.file, Path(f.file).name)
         key = (same, name, f.expected_lang, f.line, f.location, f.check, f.text, f.message)
         if key in kept:
             folded += 1
@@ -232,6 +234,7 @@ def run_checks(
     quiet: bool = True,
     errors: list[PipelineError] | None = None,
     pool: PoolFactory | None = None,
+    reuse: FileCache | None = None,
 ) -> CheckReport:
     """Check pages, catalogs and folders of them; the whole ``tolk check``.
 
@@ -249,9 +252,15 @@ def run_checks(
     What the judge learns from the whole run (the site's own names) is learned
     first, in a pass that keeps no page, so a chunk's verdicts are those a
     single batch of every page would give.
+
+    ``reuse`` keeps each file's findings from the last run: only files whose
+    key is new are judged (see :mod:`pipeline.checks.reuse`), and the report
+    is the one a run without it gives.
     """
     checks = make_checks(disabled, judge=judge, glossary=glossary, suggest=suggest, aligned=aligned)
     inputs = find_inputs(paths, exclude=exclude)
+    if reuse is not None:
+        return _run_reusing(inputs, checks, lang, rules, quiet, errors, pool, reuse)
     chunks = [inputs[i : i + CHUNK_FILES] for i in range(0, len(inputs), CHUNK_FILES)]
     if len(chunks) > 1:
         learn_site(inputs, checks, lang, rules)
@@ -307,10 +316,12 @@ class _Chunk:
 
     files: list[CheckedFile]  # without their items: the report needs names and counts
     findings: list[Finding]
-    copies: dict[str, object]
+    copies: dict[str, bytes]
     segments: int
     read: int
     errors: list[PipelineError]
+    loaded: list[Path]  # the paths of ``files``
+    counts: list[int]  # the segments of each of ``files``
 
 
 def _judge_chunk(
@@ -321,10 +332,12 @@ def _judge_chunk(
     keep_going: bool,
 ) -> _Chunk:
     loaded: list[CheckedFile] = []
+    read: list[Path] = []
     failed: list[PipelineError] = []
     for path in paths:
         try:
             loaded.append(load_file(path, lang, rules=rules))
+            read.append(path)
         except PipelineError as exc:
             failed.append(exc)
             if not keep_going:
@@ -337,6 +350,8 @@ def _judge_chunk(
         segments=sum(len(f.items) for f in loaded),
         read=len(paths),
         errors=failed,
+        loaded=read,
+        counts=[len(f.items) for f in loaded],
     )
 
 
@@ -367,3 +382,124 @@ def learn_site(
                     yield item.text, item.lang
 
     check.site = SiteEvidence.learn(texts(), vetoed=check.judge.vetoed)
+
+
+# -- reusing the last run's findings, file by file --------------------------------
+
+
+def _run_reusing(
+    inputs: Sequence[Path],
+    checks: Sequence[Check],
+    lang: str | None,
+    rules: SiteRules,
+    quiet: bool,
+    errors: list[PipelineError] | None,
+    pool: PoolFactory | None,
+    reuse: FileCache,
+) -> CheckReport:
+    """:func:`run_checks` judging only the files whose key is not in ``reuse``.
+
+    The site is always learned first (from each file's stored contribution
+    when its bytes did not change), so every file is judged with the whole
+    run's evidence however many are judged; the files' results are put
+    together in input order, whichever were reused.
+    """
+    from pipeline.checks.reuse import Judged
+    from pipeline.manifest import file_hash
+
+    names = {path: reuse.file_key(str(path), file_hash(path)) for path in inputs}
+    site = _learn_reusing(inputs, checks, lang, rules, reuse, names)
+    results: dict[Path, Judged] = {}
+    keys: dict[Path, str] = {}
+    for path in inputs:
+        learned = reuse.learned.get(names[path])
+        if learned is None:
+            continue  # unreadable: judged (and reported) again
+        keys[path] = reuse.judge_key(names[path], site(learned))
+        stored = reuse.get_judged(keys[path])
+        if stored is not None:
+            results[path] = stored
+    todo = [path for path in inputs if path not in results]
+    chunks = [todo[i : i + CHUNK_FILES] for i in range(0, len(todo), CHUNK_FILES)]
+
+    def work(n: int) -> _Chunk:
+        return _judge_chunk(chunks[n], checks, lang, rules, errors is not None)
+
+    failed: list[PipelineError] = []
+    with (
+        (pool or _InProcess)(work, len(chunks)) as running,
+        progress("check", len(inputs) + len(checks) * len(chunks), quiet=quiet) as bar,
+    ):
+        bar.advance(len(results), "")
+        for chunk in running.results():
+            failed.extend(chunk.errors)
+            by_file: dict[str, list[Finding]] = {}
+            for finding in chunk.findings:
+                by_file.setdefault(finding.file, []).append(finding)
+            for path, file, count in zip(chunk.loaded, chunk.files, chunk.counts, strict=True):
+                found = tuple(by_file.get(file.path, ()))
+                judged = Judged(file, found, chunk.copies[file.path], count)
+                results[path] = judged
+                if path in keys:
+                    reuse.put_judged(keys[path], judged)
+            last = chunk.files[-1].path if chunk.files else ""
+            bar.advance(chunk.read + len(checks), last)
+    for failure in failed:
+        if errors is None:
+            raise failure
+        errors.append(failure)
+    reuse.save()
+    done = [results[path] for path in inputs if path in results]
+    return _report(
+        [f for j in done for f in j.findings],
+        [j.file for j in done],
+        checks,
+        copies={j.file.path: j.copy for j in done},
+        segments=sum(j.segments for j in done),
+    )
+
+
+def _learn_reusing(
+    inputs: Sequence[Path],
+    checks: Sequence[Check],
+    lang: str | None,
+    rules: SiteRules,
+    reuse: FileCache,
+    names: Mapping[Path, str],
+) -> Callable[[Learned], str]:
+    """Learn the site from every file's contribution, parsing only new files.
+
+    Sets the language check's site evidence (as :func:`learn_site` does) and
+    returns what gives a file's site digest from its contribution; a file
+    that cannot be read contributes nothing and is not stored.
+    """
+    from pipeline.checks.language import MixedLanguage
+    from pipeline.language_id.evidence import EvidenceJudge, SiteEvidence
+
+    check = next((c for c in checks if isinstance(c, MixedLanguage)), None)
+    learning = check is not None and isinstance(check.judge, EvidenceJudge)
+    for path in inputs:
+        if reuse.get_learned(names[path]) is not None:
+            continue
+        try:
+            file = load_file(path, lang, rules=rules)
+        except PipelineError:
+            continue
+        pairs = [
+            (item.text, item.lang)
+            for item in file.judged
+            if check is not None and learning and check.applies(item)
+        ]
+        part = SiteEvidence.learn(pairs) if learning else None
+        reuse.put_learned(names[path], (tuple(dict.fromkeys(t for t, _ in pairs)), part))
+    if check is None or not learning:
+        return lambda learned: ""
+    assert isinstance(check.judge, EvidenceJudge)
+    site = SiteEvidence.merged(
+        (part for path in inputs if (part := reuse.learned.get(names[path], ((), None))[1])),
+        vetoed=check.judge.vetoed,
+    )
+    check.site = site
+    judge = check.judge.config_digest()  # memory evidence, glossary, vetoes, versions
+    common = site.common_digest()
+    return lambda learned: judge + site.digest_for(learned[0], common)

@@ -28,6 +28,9 @@ from pipeline.errors import InputError, PipelineError
 
 if TYPE_CHECKING:
     from pipeline.checks.base import Severity
+    from pipeline.checks.reuse import FileCache
+    from pipeline.families.leftovers import Aligned
+    from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.manifest import Memo
 
 #: The severities, least to most verbose (``pipeline.checks.base.SEVERITIES``,
@@ -80,19 +83,23 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     glossary = glossary_terms(settings)
     repairs = LeftoverRepairs(settings, use_engine=False)  # quick: never loads a model
     unreadable: list[PipelineError] = []
+    judge = leftover_judge(settings, repairs.project_memory())
+    aligned = aligned_evidence(settings)
+    rules = site_rules(settings)
     report = run_checks(
         paths,
         lang=args.lang,
         disabled=disabled(args, settings),
-        judge=leftover_judge(settings, repairs.project_memory()),
+        judge=judge,
         glossary=glossary,
         suggest=repairs.suggest,
         exclude=[shown(fixed_dir(settings))],
-        aligned=aligned_evidence(settings),
-        rules=site_rules(settings),
+        aligned=aligned,
+        rules=rules,
         quiet=args.quiet,
         errors=unreadable,
         pool=partial(Pool, jobs=args.jobs),
+        reuse=_file_cache(args, settings, repairs, aligned, glossary),
     )
     print_errors(unreadable)
     if not report.files and unreadable:
@@ -141,6 +148,26 @@ def _memo(args: argparse.Namespace, settings: Settings, paths: list[str]) -> tup
     )
     inputs = find_inputs(paths, exclude=[shown(fixed_dir(settings))])
     return memo, memo.key(options, [*inputs, *project_files(settings)])
+
+
+def _file_cache(
+    args: argparse.Namespace,
+    settings: Settings,
+    repairs: LeftoverRepairs,
+    aligned: dict[tuple[str, str], Aligned],
+    glossary: tuple[str, ...],
+) -> FileCache:
+    """The per-file findings of the last check (see :mod:`pipeline.checks.reuse`)."""
+    from pipeline.checks.reuse import FileCache, run_digest
+
+    base = run_digest(
+        settings,
+        options=(args.lang, disabled(args, settings)),
+        memory=repairs.project_memory(),
+        aligned=aligned,
+        glossary=glossary,
+    )
+    return FileCache(settings.build / ".tolk-memo" / "check-files.pickle", base, ignore=args.all)
 
 
 def _show(args: argparse.Namespace, text: str, line: str, failed: bool) -> int:

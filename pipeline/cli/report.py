@@ -42,10 +42,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     elif args.no_checks:
         findings = Findings((), "not run (--no-checks)", available=False)
     else:
-        findings = collect_findings(settings, check_paths(settings), quiet=args.quiet)
+        findings = collect_findings(
+            settings, check_paths(settings), quiet=args.quiet, redo_all=args.all
+        )
     out = args.output.resolve() if args.output else None
     result = build_report(
-        settings, articles, findings, changes=load_changes(settings), out=out, quiet=args.quiet
+        settings,
+        articles,
+        findings,
+        changes=load_changes(settings),
+        out=out,
+        quiet=args.quiet,
+        redo_all=args.all,
     )
     took = time.perf_counter() - started
     line = (

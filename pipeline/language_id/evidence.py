@@ -367,6 +367,51 @@ class SiteEvidence:
         langs = self.langs_of.get(word, set()) | self.alone_langs.get(word, set())
         return len(langs) >= 2
 
+    @classmethod
+    def merged(cls, parts: Iterable[SiteEvidence], *, vetoed: Iterable[str] = ()) -> SiteEvidence:
+        """What :meth:`learn` gives from the texts of all ``parts`` together.
+
+        Each part learned from some texts (one page's, say); learning is
+        unions of sets and sums of counts, so a run can keep each page's part
+        and merge them instead of reading every text again.
+        """
+        site = cls(vetoed=frozenset(vetoed))
+        for part in parts:
+            site.page_langs |= part.page_langs
+            for mine, theirs in (
+                (site.langs_of, part.langs_of),
+                (site.alone_langs, part.alone_langs),
+                (site.whole_langs, part.whole_langs),
+                (site.files_of, part.files_of),
+            ):
+                for key, values in theirs.items():
+                    mine.setdefault(key, set()).update(values)
+            for word, count in part.seen.items():
+                site.seen[word] = site.seen.get(word, 0) + count
+        return site
+
+    def common_digest(self) -> str:
+        """A digest of what this evidence says about every text alike: the
+        site's neutral words and the languages of the run's pages."""
+        blob = json.dumps([sorted(t.term for t in self.terms()), sorted(self.page_langs)])
+        return hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
+
+    def digest_for(self, texts: Iterable[str], common: str | None = None) -> str:
+        """A digest of all this evidence can say about ``texts`` (one page's).
+
+        A verdict reads the site's neutral words, the languages of the run's
+        pages and, for its own text, the languages of the pages that hold it
+        whole (:meth:`neutral`, :meth:`shared_by`, :meth:`everywhere`,
+        :meth:`not_from`); so a page whose digest did not change gets the same
+        verdicts, whatever else the other pages taught. ``common`` is
+        :meth:`common_digest`, when it is already known.
+        """
+        shared = sorted({(t, self.shared_by(t)) for t in texts})
+        blob = json.dumps([common or self.common_digest(), shared], ensure_ascii=False).encode(
+            "utf-8", "surrogatepass"
+        )
+        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
     def terms(self) -> list[SiteTerm]:
         """The site's names, most seen first."""
         found = [

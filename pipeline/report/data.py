@@ -67,7 +67,9 @@ def check_paths(settings: Settings) -> list[Path]:
     return paths
 
 
-def collect_findings(settings: Settings, paths: Sequence[Path], *, quiet: bool = True) -> Findings:
+def collect_findings(
+    settings: Settings, paths: Sequence[Path], *, quiet: bool = True, redo_all: bool = False
+) -> Findings:
     """Run the checks on ``paths``; their findings as ``tolk check --format json`` gives them.
 
     The one place that knows how the checks are run: the check runner, called
@@ -78,25 +80,41 @@ def collect_findings(settings: Settings, paths: Sequence[Path], *, quiet: bool =
     there names them. When the checks cannot run, the report is still written
     and says why.
     """
+    from pipeline.checks.reuse import FileCache, run_digest
     from pipeline.checks.runner import run_checks
-    from pipeline.fixes.leftovers import leftover_suggester
+    from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.project import glossary_terms
 
     try:
+        glossary = glossary_terms(settings)
+        repairs = LeftoverRepairs(settings, use_engine=False)  # as leftover_suggester
+        base = run_digest(
+            settings,
+            options=("report", tuple(settings.disabled_checks)),
+            memory=repairs.project_memory(),
+            aligned=None,
+            glossary=glossary,
+        )
         result = run_checks(
             list(paths),
             disabled=settings.disabled_checks,
-            glossary=glossary_terms(settings),
-            suggest=leftover_suggester(settings),
+            glossary=glossary,
+            suggest=repairs.suggest,
             exclude=[fixed_dir(settings)],
             quiet=quiet,
+            # Each file's findings are kept from the last report while its key holds.
+            reuse=FileCache(
+                settings.build / ".tolk-memo" / "report-files.pickle", base, ignore=redo_all
+            ),
         )
     except PipelineError as exc:
         return Findings((), f"checks could not run: {exc}", available=False)
     items = []
+    named: dict[str, str] = {}  # thousands of findings share a few hundred files
     for finding in result.findings:
         item = finding.to_json()
-        item["file"] = settings.relative(Path(item["file"]))
+        file = item["file"]
+        item["file"] = named.get(file) or named.setdefault(file, settings.relative(Path(file)))
         items.append(item)
     shown = ", ".join(settings.relative(p) + "/" for p in paths)
     return Findings(tuple(items), f"tolk check, every severity, on {shown}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import pickle
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,10 +39,13 @@ def build_report(
     out: Path | None = None,
     now: datetime | None = None,
     quiet: bool = True,
+    redo_all: bool = False,
 ) -> ReportResult:
     """Write the report for ``articles`` to ``out`` (default ``build/report/``).
 
-    Progress (unless ``quiet``) counts the article pages written.
+    Progress (unless ``quiet``) counts the article pages written. An article's
+    page is rendered again only when something it shows changed (see
+    :class:`_Rendered`); ``redo_all`` renders every page.
     """
     folder = out or report_dir(settings)
     result = ReportResult(folder)
@@ -68,17 +74,25 @@ def build_report(
     pages_dir = folder / "articles"
     cells: list[_Cell] = []
     wanted: set[Path] = set()
+    rendered = _Rendered(settings, ignore=redo_all)
     with progress("report", len(articles), quiet=quiet) as bar:
         for article in articles:
-            builder = _ArticleBuilder(settings, data[article.name])
-            text = builder.render()
             path = pages_dir / f"{article.name}.html"
+            key = rendered.key(data[article.name])
+            page = rendered.get(key, path)
+            if page is None:
+                builder = _ArticleBuilder(settings, data[article.name])
+                page = (builder.render(), builder.cells, builder.placed)
+                result.errors.extend(builder.errors)
+                if not builder.errors:
+                    rendered.put(key, page)
+            text, made, placed = page
             _write(result, path, text)
             wanted.add(path)
-            cells.extend(builder.cells)
-            result.placed += builder.placed
-            result.errors.extend(builder.errors)
+            cells.extend(made)
+            result.placed += placed
             bar.advance(1, article.name)
+    rendered.save()
     if pages_dir.is_dir():
         for stale in pages_dir.glob("*.html"):
             if stale not in wanted and _generated(stale):
@@ -93,6 +107,94 @@ def build_report(
         if write_atomic(folder / "assets" / name, (ASSETS / name).read_text(encoding="utf-8")):
             result.written += 1
     return result
+
+
+_Page = tuple[str, list[_Cell], int]
+"""An article's rendered page, its matrix cells and how many findings it placed."""
+_Stored = tuple[str, list[_Cell], int]
+"""What is kept of a page: its text's digest (the text is the page on disk), cells, placed."""
+
+
+class _Rendered:
+    """Article pages of the last report, by a key of everything a page shows.
+
+    A page shows its article (source page, catalogs and built page in every
+    language, its family), the findings and changes located in it, and the
+    settings; the key hashes those files' contents, the findings and changes
+    themselves, Tolk's version and the settings, so one changed page renders
+    one article again. Kept in ``build/.tolk-memo/report-pages.pickle``
+    (atomic, only the last report's pages) with a digest of each page's text:
+    the text is read back from the page written last time, and a page that
+    was edited or deleted is rendered again. An unreadable cache renders all.
+    """
+
+    def __init__(self, settings: Settings, *, ignore: bool = False) -> None:
+        from pipeline import __version__
+        from pipeline.manifest import settings_hash
+
+        self.settings = settings
+        self.path = settings.build / ".tolk-memo" / "report-pages.pickle"
+        self.base = f"{__version__}|{settings_hash(settings)}|{Path.cwd()}"
+        self._old: dict[str, _Stored] = {}
+        self._new: dict[str, _Stored] = {}
+        if ignore:
+            return
+        try:
+            data = pickle.loads(self.path.read_bytes())  # our own file in build/
+            if data["format"] == _FORMAT and data["base"] == self.base:
+                self._old = data["pages"]
+        except Exception:  # any damage: render afresh
+            self._old = {}
+
+    def key(self, data: _ArticleData) -> str:
+        """The key of an article's page: what it reads and shows, as they are now."""
+        from pipeline.languages import LANGUAGES
+        from pipeline.manifest import files_hash
+
+        a, s = data.article, self.settings
+        files = [a.path]
+        for lang in LANGUAGES:
+            files += [a.catalog(s, lang), a.built(s, lang)]
+        shown = repr(
+            (
+                repr(a),
+                sorted((k, repr(v)) for k, v in data.findings.items()),
+                sorted((k, repr(v)) for k, v in data.changes.items()),
+            )
+        )
+        blob = f"{self.base}|{shown}|{files_hash(files)}".encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+    def get(self, key: str, path: Path) -> _Page | None:
+        """The page stored under ``key``, read back from ``path`` where the last
+        report wrote it (None when it is gone or was edited), kept for this report."""
+        stored = self._old.get(key)
+        if stored is None:
+            return None
+        digest, cells, placed = stored
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.blake2b(data, digest_size=16).hexdigest() != digest:
+            return None
+        self._new[key] = stored
+        return data.decode("utf-8"), cells, placed
+
+    def put(self, key: str, page: _Page) -> None:
+        """Remember a page rendered afresh (its digest: the page is on disk)."""
+        text, cells, placed = page
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        self._new[key] = (digest, cells, placed)
+
+    def save(self) -> None:
+        """Write this report's pages; a cache, so a failed write is ignored."""
+        data = {"format": _FORMAT, "base": self.base, "pages": self._new}
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, pickle.dumps(data, protocol=4))
+
+
+_FORMAT = 2
 
 
 def _generated(path: Path) -> bool:
