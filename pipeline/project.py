@@ -32,6 +32,7 @@ from pipeline.storage import write_atomic
 
 if TYPE_CHECKING:
     from pipeline.families.leftovers import Aligned
+    from pipeline.language_id.evidence import EvidenceJudge
 
 
 @dataclass(frozen=True)
@@ -484,3 +485,21 @@ def known_translations(
 
 def _aligned(unit: TMUnit) -> bool:
     return unit.origin.startswith(ALIGNED_PREFIX)
+
+
+def leftover_judge(settings: Settings, memory: TranslationMemory | None = None) -> EvidenceJudge:
+    """The language judge with the project's own evidence: glossary, memory,
+    catalogs and ui.po, and the vetoed site terms. ``check``, ``fix`` and
+    ``report`` share it, so a fix repairs exactly what the check reports and the
+    report counts what the check counts. Its verdicts persist in the
+    user's cache (``TOLK_CACHE_DIR``), so a rerun judges only new texts."""
+    from pipeline.language_id.cache import VerdictCache
+    from pipeline.language_id.evidence import EvidenceJudge
+
+    return EvidenceJudge(
+        glossary=glossary_terms(settings),
+        known=known_translations(settings, memory),
+        vetoed=site_term_vetoes(settings),
+        cache=VerdictCache(),
+        fuzzy_threshold=settings.fuzzy_threshold,
+    )

@@ -18,7 +18,6 @@ from pipeline.cli.common import (
     add_shard,
     default_paths,
     disabled,
-    leftover_judge,
     print_errors,
     say,
     shown,
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.checks.runner import run_checks
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.html.rules import site_rules
-    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
+    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms, leftover_judge
     from pipeline.stages.pool import Pool
 
     paths = args.path or default_paths(settings, settings.sources, settings.build)

@@ -28,8 +28,6 @@ EXIT_BUG = 70
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 if TYPE_CHECKING:  # argparse's action class is generic only to type checkers
-    from pipeline.language_id.evidence import EvidenceJudge
-    from pipeline.memory import TranslationMemory
     from pipeline.project import Article
 
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -169,24 +167,6 @@ def shown(path: Path) -> Path:
         return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return path
-
-
-def leftover_judge(settings: Settings, memory: TranslationMemory | None = None) -> EvidenceJudge:
-    """The language judge with the project's own evidence: glossary, memory,
-    catalogs and ui.po, and the vetoed site terms. ``check`` and ``fix`` share it,
-    so a fix repairs exactly what the check reports. Its verdicts persist in the
-    user's cache (``TOLK_CACHE_DIR``), so a rerun judges only new texts."""
-    from pipeline.language_id.cache import VerdictCache
-    from pipeline.language_id.evidence import EvidenceJudge
-    from pipeline.project import glossary_terms, known_translations, site_term_vetoes
-
-    return EvidenceJudge(
-        glossary=glossary_terms(settings),
-        known=known_translations(settings, memory),
-        vetoed=site_term_vetoes(settings),
-        cache=VerdictCache(),
-        fuzzy_threshold=settings.fuzzy_threshold,
-    )
 
 
 def chosen_articles(

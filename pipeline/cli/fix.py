@@ -15,7 +15,6 @@ from pipeline.cli.common import (
     add_command,
     default_paths,
     disabled,
-    leftover_judge,
     print_errors,
     say,
     shown,
@@ -30,7 +29,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.fixes.leftovers import LeftoverRepairs
     from pipeline.fixes.output import print_fixes
     from pipeline.html.rules import site_rules
-    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms
+    from pipeline.project import aligned_evidence, fixed_dir, glossary_terms, leftover_judge
 
     out_dir = Path(args.out) if args.out else shown(fixed_dir(settings))
     unreadable: list[PipelineError] = []

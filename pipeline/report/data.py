@@ -83,24 +83,30 @@ def collect_findings(
     from pipeline.checks.reuse import FileCache, run_digest
     from pipeline.checks.runner import run_checks
     from pipeline.fixes.leftovers import LeftoverRepairs
-    from pipeline.project import glossary_terms
+    from pipeline.html.rules import site_rules
+    from pipeline.project import aligned_evidence, glossary_terms, leftover_judge
 
     try:
         glossary = glossary_terms(settings)
         repairs = LeftoverRepairs(settings, use_engine=False)  # as leftover_suggester
+        aligned = aligned_evidence(settings)
         base = run_digest(
             settings,
             options=("report", tuple(settings.disabled_checks)),
             memory=repairs.project_memory(),
-            aligned=None,
+            aligned=aligned,
             glossary=glossary,
         )
         result = run_checks(
             list(paths),
             disabled=settings.disabled_checks,
+            # The judge, evidence and rules tolk check uses: the same findings.
+            judge=leftover_judge(settings, repairs.project_memory()),
             glossary=glossary,
             suggest=repairs.suggest,
             exclude=[fixed_dir(settings)],
+            aligned=aligned,
+            rules=site_rules(settings),
             quiet=quiet,
             # Each file's findings are kept from the last report while its key holds.
             reuse=FileCache(
