@@ -93,9 +93,10 @@ def check_jobs(pages: int, rounds: int) -> dict[str, list[Run]]:
         out: dict[str, list[Run]] = {"1": [], str(max(2, cores)): []}
         for n in range(rounds):
             for jobs in out:
-                # a fresh verdict cache each time: a warm one would serve every verdict
+                # a fresh verdict cache each time: a warm one would serve every verdict;
+                # --all: judge every page, not the stored findings of the last run
                 os.environ["TOLK_CACHE_DIR"] = str(folder / f"cache-{jobs}-{n}")
-                argv = ["check", "build", "--summary", "--jobs", jobs]
+                argv = ["check", "build", "--summary", "--all", "--jobs", jobs]
                 out[jobs].append(run([*TOLK, *argv], folder))
         return out
 
@@ -106,6 +107,7 @@ def main() -> int:
     parser.add_argument("--jobs-pages", type=int, default=100, help="pages for check --jobs")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of check --jobs N vs 1")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--json-out", type=Path, help="also write the figures here (make bench)")
     args = parser.parse_args()
     figures: dict[str, object] = {f"floor_{k}_mib": floor_mib(v) for k, v in FLOORS.items()}
     for pages in args.pages:
@@ -115,6 +117,8 @@ def main() -> int:
         n: {"cpu": [r.cpu for r in runs], "wall": [r.wall for r in runs]}
         for n, runs in jobs.items()
     }
+    if args.json_out:
+        args.json_out.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0

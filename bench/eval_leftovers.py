@@ -81,8 +81,10 @@ def scored(labels: Path, findings_json: str, scorer: Path, verbose: bool) -> str
 
 def tolk_findings(split: str) -> str:
     """``tolk check`` on a split, through the command line."""
+    # --all: judge afresh, never a stored result of the last run
+    argv = ["check", str(CORPUS / split), "--all", "--format", "json"]
     check = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check", str(CORPUS / split), "--format", "json"],
+        [sys.executable, "-m", "pipeline", *argv],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -16,6 +16,7 @@ forgets it, which only costs one full run.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -53,6 +54,28 @@ def file_hash(path: Path) -> str:
         os.close(fd)
 
 
+def code_version() -> str:
+    """Tolk's version and a digest of its own source files.
+
+    Every stored result (manifest, memos, per-file findings, verdicts) is keyed
+    by it: the version alone would let a development checkout, or a patched
+    install, serve results its older code made.
+    """
+    return f"{__version__}+{_source_digest()}"
+
+
+@functools.cache
+def _source_digest() -> str:
+    """A digest of the package's ~100 source files: a few milliseconds, once per process."""
+    digest = hashlib.blake2b(digest_size=8)
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def settings_hash(settings: Settings) -> str:
     """Hash of every setting (paths as text), so a changed setting redoes all."""
     values = {k: str(v) for k, v in sorted(asdict(settings).items())}
@@ -65,7 +88,7 @@ class Manifest:
     def __init__(self, settings: Settings, *, ignore: bool = False) -> None:
         self.path = settings.build / MANIFEST_NAME
         self.ignore = ignore
-        self._base = f"{__version__}|{settings_hash(settings)}"
+        self._base = f"{code_version()}|{settings_hash(settings)}"
         self._entries: dict[str, str] = {}
         self._extra: dict[str, dict[str, str]] = {}
         self._dirty = False
@@ -157,7 +180,7 @@ class Memo:
     def __init__(self, settings: Settings, kind: str, *, ignore: bool = False) -> None:
         self.path = settings.build / ".tolk-memo" / f"{kind}.json"
         self.ignore = ignore
-        self._base = f"{__version__}|{settings_hash(settings)}|{kind}"
+        self._base = f"{code_version()}|{settings_hash(settings)}|{kind}"
 
     def key(self, options: str, files: Iterable[Path]) -> str:
         """The key of a run with these options over these files, as they are now."""

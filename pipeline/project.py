@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
 from pipeline.catalogs import po as catalog
 from pipeline.catalogs.po import catalog_path, template_path, ui_catalog_path
 from pipeline.config import Settings
@@ -25,7 +24,7 @@ from pipeline.errors import InputError, PipelineError
 from pipeline.families import Family, PageFacts, find_families, leftover_evidence
 from pipeline.html.links import PageLinks
 from pipeline.languages import targets_for
-from pipeline.manifest import file_hash
+from pipeline.manifest import code_version, file_hash
 from pipeline.memory import STORE_NAME, TMUnit, TranslationMemory
 from pipeline.memory.units import ALIGNED_PREFIX
 from pipeline.storage import write_atomic
@@ -169,7 +168,7 @@ class _KnownPages:
         self._seen: dict[str, Any] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == __version__:
+            if data.get("version") == code_version():
                 self._pages = dict(data["pages"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
@@ -218,7 +217,7 @@ class _KnownPages:
         pages = {**self._pages, **self._seen}
         if pages == self._pages:
             return
-        text = json.dumps({"version": __version__, "pages": pages}, sort_keys=True)
+        text = json.dumps({"version": code_version(), "pages": pages}, sort_keys=True)
         with contextlib.suppress(OSError):  # only a cache: the next run parses again
             write_atomic(self.path, text + "\n")
 
@@ -429,7 +428,7 @@ class _CatalogUnits:
         self._now: dict[str, Any] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == __version__:
+            if data.get("version") == code_version():
                 self._old = dict(data["catalogs"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
@@ -452,7 +451,7 @@ class _CatalogUnits:
         catalogs = {**self._old, **self._now}
         if catalogs == self._old:
             return
-        text = json.dumps({"version": __version__, "catalogs": catalogs}, ensure_ascii=False)
+        text = json.dumps({"version": code_version(), "catalogs": catalogs}, ensure_ascii=False)
         with contextlib.suppress(OSError):  # only a cache
             write_atomic(self.path, text + "\n")
 

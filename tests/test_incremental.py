@@ -417,3 +417,23 @@ def test_report_renders_again_only_the_article_that_changed(
     assert b"Read the whole study first." in reused["routine-du-soir.html"]
     assert reused == report("--all")
     assert len(rendered) == 8
+
+
+def test_stored_results_are_keyed_by_the_code_not_only_its_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed source file of Tolk (a development checkout, a patched install)
+    changes the key every stored result uses, though ``__version__`` stays."""
+    package = tmp_path / "pipeline"
+    package.mkdir()
+    (package / "manifest.py").write_text("x = 1\n", encoding="utf-8")
+    (package / "judge.py").write_text("THRESHOLD = 2.5\n", encoding="utf-8")
+    monkeypatch.setattr(manifest, "__file__", str(package / "manifest.py"))
+    manifest._source_digest.cache_clear()
+    before = manifest.code_version()
+    (package / "judge.py").write_text("THRESHOLD = 2.25\n", encoding="utf-8")
+    manifest._source_digest.cache_clear()
+    after = manifest.code_version()
+    manifest._source_digest.cache_clear()
+    assert before != after
+    assert before.split("+")[0] == after.split("+")[0] == manifest.__version__

@@ -30,14 +30,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import __version__
 from pipeline.catalogs.po import ui_catalog_path
 from pipeline.checks.base import Finding
 from pipeline.checks.inputs import CheckedFile
 from pipeline.config import Settings
 from pipeline.language_id.evidence import SiteEvidence
 from pipeline.languages import LANGUAGES
-from pipeline.manifest import files_hash, settings_hash
+from pipeline.manifest import code_version, files_hash, settings_hash
 from pipeline.storage import write_atomic
 
 if TYPE_CHECKING:
@@ -169,7 +168,7 @@ def run_digest(
     furniture = files_hash(ui_catalog_path(settings.locales, lang) for lang in sorted(LANGUAGES))
     blob = repr(
         (
-            __version__,
+            code_version(),
             settings_hash(settings),
             str(Path.cwd()),
             options,

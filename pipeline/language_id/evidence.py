@@ -49,6 +49,7 @@ from pipeline.language_id.cache import VerdictCache, decode, encode
 from pipeline.language_id.lingua import LANGS, as_dict, detector
 from pipeline.language_id.verdicts import CONTEXTS, Span, Verdict, trim
 from pipeline.languages import month_names
+from pipeline.manifest import code_version
 from pipeline.text.codes import CODE_RE
 from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
 
@@ -512,7 +513,7 @@ class EvidenceJudge:
         """
         if self._config is None:
             config = {
-                "judge": JUDGE_VERSION,
+                "judge": [JUDGE_VERSION, code_version()],
                 "params": asdict(self.params),
                 "libraries": [_version("lingua-language-detector"), _version("wordfreq")],
                 "glossary": self._glossary.pattern if self._glossary is not None else "",

@@ -129,12 +129,11 @@ class _Rendered:
     """
 
     def __init__(self, settings: Settings, *, ignore: bool = False) -> None:
-        from pipeline import __version__
-        from pipeline.manifest import settings_hash
+        from pipeline.manifest import code_version, settings_hash
 
         self.settings = settings
         self.path = settings.build / ".tolk-memo" / "report-pages.pickle"
-        self.base = f"{__version__}|{settings_hash(settings)}|{Path.cwd()}"
+        self.base = f"{code_version()}|{settings_hash(settings)}|{Path.cwd()}"
         self._old: dict[str, _Stored] = {}
         self._new: dict[str, _Stored] = {}
         if ignore:
