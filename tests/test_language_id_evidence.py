@@ -336,3 +336,27 @@ def test_tolk_fix_repairs_the_foreign_words_not_the_byline(
     main(["fix", "source_articles"])
     fixed = (tmp_path / "build" / "fixed" / "sleep.html").read_text(encoding="utf-8")
     assert "Written by Inès Vermeulen, registered dietitian · Published on 3 March 2024" in fixed
+
+
+def test_the_judges_digest_does_not_depend_on_the_hash_seed() -> None:
+    """Every stored verdict and per-file finding is keyed by it: a digest that moved
+    with Python's per-process hash seed made every rerun miss (glossary terms of
+    equal length came out of a set in any order)."""
+    import os
+
+    code = (
+        "from pipeline.language_id.evidence import EvidenceJudge;"
+        "print(EvidenceJudge(glossary=['Magtein', 'PubChem', 'Melatonin', 'Tolk', 'Argos'])"
+        ".config_digest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1

@@ -468,7 +468,10 @@ class EvidenceJudge:
         self.cache = cache
         self.fuzzy_threshold = fuzzy_threshold
         self.vetoed = frozenset(vetoed)
-        terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
+        # Longest first (a regex alternation takes the first that matches), then by
+        # text: a set's order changes with the hash seed, and the pattern is part
+        # of every cache key.
+        terms = sorted({t.strip() for t in glossary if t.strip()}, key=lambda t: (-len(t), t))
         self._glossary = (
             re.compile(
                 r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])",
