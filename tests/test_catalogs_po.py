@@ -405,3 +405,27 @@ def test_a_string_of_many_lines_reads_as_polib_reads_it_with_its_line_numbers(
     path.write_text(text + 'msgctxt "b"\nmsgid "Zin"\nmsgstr "dubbel"\n', encoding="utf-8")
     with pytest.raises(CatalogError, match=rf":{text.count(chr(10)) + 1}: invalid catalog: dup"):
         load_catalog(path)
+
+
+def test_restore_leaves_a_translation_reviewed_after_force_alone() -> None:
+    """``--restore`` puts back what ``--force`` replaced only while the replacement is
+    still there: a translator who reviewed it since has the last word."""
+    from pipeline.catalogs.po import keep_replaced, restore_replaced
+
+    entry = polib.POEntry(msgid="Hallo", msgstr="Salut (machine)", flags=["fuzzy"])
+    assert keep_replaced(entry, "Bonjour", False)
+    entry.msgstr, entry.flags = "Salut à tous", []  # the translator's review in Poedit
+    assert not restore_replaced(entry)
+    assert entry.msgstr == "Salut à tous"
+    untouched = polib.POEntry(msgid="Hallo", msgstr="Salut (machine)", flags=["fuzzy"])
+    assert keep_replaced(untouched, "Bonjour", False)
+    assert restore_replaced(untouched) and untouched.msgstr == "Bonjour"
+    assert "Bonjour" not in (untouched.tcomment or "")
+
+
+def test_restore_with_the_kept_text_deleted_puts_nothing_back() -> None:
+    from pipeline.catalogs.po import REPLACED_HEAD, restore_replaced
+
+    entry = polib.POEntry(msgid="Hallo", msgstr="Salut", tcomment=f"mine\n{REPLACED_HEAD}")
+    assert not restore_replaced(entry)
+    assert entry.msgstr == "Salut"

@@ -1039,17 +1039,29 @@ def keep_replaced(entry: polib.POEntry, before: str, before_fuzzy: bool) -> bool
     approved work and is not kept.
 
     >>> e = polib.POEntry(msgid="Hallo", msgstr="Salut (machine)")
-    >>> keep_replaced(e, "Bonjour\nà tous ", False), e.tcomment.splitlines()[1]
+    >>> keep_replaced(e, "Bonjour\nà tous ", False), e.tcomment.splitlines()[2]
     (True, '|Bonjour\\nà tous |')
     """
     if before_fuzzy or not before or entry.msgstr == before:
         return False
     escaped = polib.escape(before)
     pieces = [escaped[i : i + _REPLACED_PIECE] for i in range(0, len(escaped), _REPLACED_PIECE)]
+    # The head names what replaced it: a restore leaves alone an entry a
+    # translator has changed since (their later review stands).
+    named = f"[{_short_digest(entry.msgstr)}]"  # own line: polib rewraps past 78 characters
     entry.tcomment = "\n".join(
-        [*_without_replaced(entry.tcomment or ""), REPLACED_HEAD, *(f"|{p}|" for p in pieces)]
+        [*_without_replaced(entry.tcomment or ""), REPLACED_HEAD, named]
+        + [f"|{p}|" for p in pieces]
     )
     return True
+
+
+_NAMED_RE = re.compile(r"\[[0-9a-f]{8}\]")
+"""The line under :data:`REPLACED_HEAD` naming (by digest) the text that replaced it."""
+
+
+def _short_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
 def restore_replaced(entry: polib.POEntry) -> bool:
@@ -1065,11 +1077,18 @@ def restore_replaced(entry: polib.POEntry) -> bool:
     if REPLACED_HEAD not in lines:
         return False
     at = len(lines) - 1 - lines[::-1].index(REPLACED_HEAD)
+    after = lines[at + 1 :]
+    if after and _NAMED_RE.fullmatch(after[0]):
+        named, after = after[0][1:-1], after[1:]
+        if entry.msgstr and _short_digest(entry.msgstr) != named:
+            return False  # changed since --force replaced it: a translator's later work stands
     pieces = []
-    for line in lines[at + 1 :]:
+    for line in after:
         if not (len(line) >= 2 and line[0] == line[-1] == "|"):
             break
         pieces.append(line[1:-1])
+    if not pieces:
+        return False  # the kept text was deleted: nothing to put back
     set_translation(
         entry,
         polib.unescape("".join(pieces)),
@@ -1087,6 +1106,8 @@ def _without_replaced(tcomment: str) -> list[str]:
     for line in tcomment.splitlines():
         if line == REPLACED_HEAD:
             inside = True
+        elif inside and _NAMED_RE.fullmatch(line):
+            continue
         elif not (inside and len(line) >= 2 and line[0] == line[-1] == "|"):
             inside = False
             kept.append(line)

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             raise InputError(
                 "--restore undoes --force; it takes no other mode", hint="run it alone"
             )
-        restored, written = restore_articles(settings, articles, langs(args.lang))
+        restored, written = restore_articles(settings, articles, langs(args.lang), skipped)
         say(
             f"translate --restore: {counted(restored, 'reviewed translation')} put back, "
             f"{counted(len(written), 'catalog')} written"

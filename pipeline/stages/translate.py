@@ -374,13 +374,17 @@ class _Entries:
 
 
 def restore_articles(
-    settings: Settings, articles: list[Article], langs: tuple[str, ...] | None = None
+    settings: Settings,
+    articles: list[Article],
+    langs: tuple[str, ...] | None = None,
+    errors: list[PipelineError] | None = None,
 ) -> tuple[int, list[str]]:
     """Put back every reviewed translation ``--force`` replaced in these catalogs.
 
     Each one waits in its entry as a translator comment (see
     :func:`pipeline.catalogs.po.keep_replaced`). Returns (entries restored,
-    catalogs written).
+    catalogs written). A catalog that cannot be read raises, unless an
+    ``errors`` list is given: then it is recorded there and the others go on.
     """
     restored, written = 0, []
     for article in articles:
@@ -388,7 +392,13 @@ def restore_articles(
             path = article.catalog(settings, lang)
             if (langs and lang not in langs) or not path.exists():
                 continue
-            po = catalog.load_catalog(path)
+            try:
+                po = catalog.load_catalog(path)
+            except PipelineError as error:
+                if errors is None:
+                    raise
+                errors.append(error)
+                continue
             count = sum(catalog.restore_replaced(entry) for entry in po if not entry.obsolete)
             if count and catalog.save_catalog(po, path):
                 restored += count
