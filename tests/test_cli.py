@@ -363,3 +363,20 @@ def test_memory_import_goes_on_past_an_unreadable_catalog(
     warnings = [line for line in err.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and broken.name in warnings[0], err
     assert "error:" not in err
+
+
+def test_one_unreadable_catalog_does_not_stop_check_or_fix(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The memory leaves out a catalog with a duplicate entry; check and fix go on with
+    every page, name the catalog and its line, and exit 2 (an input error)."""
+    monkeypatch.chdir(project)
+    bad = project / "locales/fr/LC_MESSAGES/alfa-ketoglutaarzuur.po"
+    with bad.open("a", encoding="utf-8") as out:
+        out.write('\nmsgid "Dup"\nmsgstr "A"\n\nmsgid "Dup"\nmsgstr "B"\n')
+    for argv in (["check", "source_articles"], ["fix", "source_articles"]):
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        assert "magnesium-cauchemars.html" in captured.out  # the pages were checked
+        assert "alfa-ketoglutaarzuur.po:" in captured.err
+        assert 'duplicate entry "Dup"' in captured.err

@@ -100,6 +100,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         pool=partial(Pool, jobs=args.jobs),
         reuse=_file_cache(args, settings, repairs, aligned, glossary),
     )
+    unreadable.extend(e for e in repairs.unreadable if e not in unreadable)
     print_errors(unreadable)
     if not report.files and unreadable:
         return EXIT_USAGE

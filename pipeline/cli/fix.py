@@ -73,6 +73,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print_fixes(report)
+    unreadable.extend(e for e in repairs.unreadable if e not in unreadable)
     print_errors(unreadable)
     if unreadable:
         return EXIT_USAGE  # the other pages were fixed; these were not read

@@ -57,6 +57,8 @@ class LeftoverRepairs:
     _engine: Any = None
     _unreachable: set[tuple[str, str]] = field(default_factory=set)
     _originals: dict[tuple[str, str], list[tuple[str, str]]] | None = None
+    unreadable: list[PipelineError] = field(default_factory=list)
+    """Catalogs the memory had to leave out: the command says so and exits 2."""
 
     # -- sources -------------------------------------------------------------
     def project_memory(self) -> TranslationMemory:
@@ -72,7 +74,8 @@ class LeftoverRepairs:
                 articles = discover(self.settings, None, skipped)
             except PipelineError:
                 articles = []
-            self.memory = build_memory(self.settings, articles)
+            # One unreadable catalog leaves out its units, not the whole run.
+            self.memory = build_memory(self.settings, articles, errors=self.unreadable)
         return self.memory
 
     def _furniture_for(self, lang: str) -> dict[tuple[str, str], tuple[str, bool]]:
