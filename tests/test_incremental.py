@@ -437,3 +437,33 @@ def test_stored_results_are_keyed_by_the_code_not_only_its_version(
     manifest._source_digest.cache_clear()
     assert before != after
     assert before.split("+")[0] == after.split("+")[0] == manifest.__version__
+
+
+def test_a_page_saved_while_check_reads_it_is_not_stored_under_its_old_bytes(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build or an editor writes a page between check hashing it and judging it:
+    the findings of the new bytes must not be kept under the old bytes' key, or a
+    later return to the old bytes (a rebuild, a git checkout) is served them."""
+    from pipeline.checks import runner
+
+    page = project / "source_articles/routine-du-soir.html"
+    original = page.read_text("utf-8")
+    check = _Checked(project, monkeypatch)
+    _add(page, "<p>Read the whole study before you start.</p>")
+    changed = page.read_text("utf-8")
+    page.write_text(original, "utf-8")  # hashed as the original...
+    load_file = runner.load_file
+
+    def saved_meanwhile(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == page.name:
+            page.write_text(changed, "utf-8")  # ...read as the changed page
+        return load_file(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "load_file", saved_meanwhile)
+    check()
+    monkeypatch.setattr(runner, "load_file", load_file)
+    page.write_text(original, "utf-8")
+    reused = check()
+    assert b"Read the whole study before you start." not in reused
+    assert reused == check("--all")

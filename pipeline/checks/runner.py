@@ -407,7 +407,8 @@ def _run_reusing(
     from pipeline.checks.reuse import Judged
     from pipeline.manifest import file_hash
 
-    names = {path: reuse.file_key(str(path), file_hash(path)) for path in inputs}
+    hashes = {path: file_hash(path) for path in inputs}
+    names = {path: reuse.file_key(str(path), hashes[path]) for path in inputs}
     site = _learn_reusing(inputs, checks, lang, rules, reuse, names)
     results: dict[Path, Judged] = {}
     keys: dict[Path, str] = {}
@@ -448,6 +449,10 @@ def _run_reusing(
         if errors is None:
             raise failure
         errors.append(failure)
+    for path in todo:  # read again this run: stored only if still the bytes hashed
+        if file_hash(path) != hashes[path]:  # saved while judged (a build, an editor)
+            reuse.learned.pop(names[path], None)
+            reuse.judged.pop(keys.get(path, ""), None)
     reuse.save()
     done = [results[path] for path in inputs if path in results]
     return _report(

@@ -117,7 +117,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if unreadable:
         _show(args, text, line, failed)
         return EXIT_USAGE  # the gate cannot pass on files it could not read
-    memo.put(key, {"text": text, "line": line, "failed": failed})
+    if _memo(args, settings, paths)[1] == key:  # not if a file was saved during the run
+        memo.put(key, {"text": text, "line": line, "failed": failed})
     return _show(args, text, line, failed)
 
 
