@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -380,3 +381,23 @@ def test_one_unreadable_catalog_does_not_stop_check_or_fix(
         assert "magnesium-cauchemars.html" in captured.out  # the pages were checked
         assert "alfa-ketoglutaarzuur.po:" in captured.err
         assert 'duplicate entry "Dup"' in captured.err
+
+
+def test_one_unreadable_catalog_does_not_stop_translate(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """translate fills every other catalog, names the bad one once, exits 2, and tries
+    it again next time (it is not recorded as done)."""
+    monkeypatch.chdir(project)
+    bad = project / "locales/fr/LC_MESSAGES/alfa-ketoglutaarzuur.po"
+    with bad.open("a", encoding="utf-8") as out:
+        out.write('\nmsgid "Dup"\nmsgstr "A"\n\nmsgid "Dup"\nmsgstr "B"\n')
+    assert main(["translate", "--memory-only"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("alfa-ketoglutaarzuur.po:") == 1 and 'duplicate entry "Dup"' in err
+    units = json.loads((project / "build/.tolk-manifest.json").read_text("utf-8"))["units"]
+    done = {k for k in units if k.startswith("translate:")}
+    assert "translate:locales/en/LC_MESSAGES/routine-du-soir.po" in done  # the others went on
+    assert "translate:locales/fr/LC_MESSAGES/alfa-ketoglutaarzuur.po" not in done
+    assert main(["translate", "--memory-only"]) == 2
+    assert 'duplicate entry "Dup"' in capsys.readouterr().err

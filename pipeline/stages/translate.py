@@ -232,12 +232,19 @@ def translate_articles(
     extracted = _fresh_extracts(settings, manifest, {a.name: a for a, *_ in pending})
     if pending and memory is None:
         skip = {path for _, _, path in pending} if force else set()
-        memory = build_memory(settings, project, skip, remember=not dry_run)
+        # An unreadable catalog gives the memory nothing; the others go on.
+        memory = build_memory(settings, project, skip, remember=not dry_run, errors=report.errors)
     with progress("translate", len(pending), quiet=quiet) as bar:
         for article, lang, path in pending:
             assert memory is not None
             bar.advance(0, f"{lang}/{article.name}")
-            po = catalog.load_catalog(path)
+            try:
+                po = catalog.load_catalog(path)
+            except PipelineError as error:
+                if str(error) not in map(str, report.errors):
+                    report.errors.append(error)
+                bar.advance(1, f"{lang}/{article.name}")
+                continue
             todo = [e for e in po if catalog.needs_translation(e, force=force)]
             published = lang in article.published(settings)
             machine = use_engine and not published
@@ -473,8 +480,11 @@ def memory_fingerprint(
             if not known.startswith(f"{now}:"):
                 at_save, digest_now = (parsed or {}).get(path, ("", ""))
                 if at_save != now:  # not saved by this run, or changed since
-                    found = catalog.read_memory_units(path) if path.exists() else []
-                    digest_now = units_digest(found)
+                    try:
+                        found = catalog.read_memory_units(path) if path.exists() else []
+                        digest_now = units_digest(found)
+                    except PipelineError:  # reported where the run reads it
+                        digest_now = "unreadable"
                 known = table[key] = f"{now}:{digest_now}"
             digest.update(f"|{key}={known.partition(':')[2]}".encode())
     return digest.hexdigest()
