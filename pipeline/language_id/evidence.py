@@ -51,17 +51,22 @@ from pipeline.language_id.verdicts import CONTEXTS, Span, Verdict, trim
 from pipeline.languages import month_names
 from pipeline.manifest import code_version
 from pipeline.text.codes import CODE_RE
-from pipeline.text.shapes import NUMBER_RE, URL_RE, is_acronym, is_citation
+from pipeline.text.shapes import (
+    LETTER_RE,
+    NUMBER_RE,
+    URL_RE,
+    YEAR_RE,
+    is_acronym,
+    is_citation,
+)
 
 JUDGE_VERSION = "5"
 """Part of every cached verdict's key: raise it whenever the judge's rules change
 in a way :class:`Params` does not show, so old verdicts are not served."""
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _ESCAPE_RE = re.compile(r"&(?:lt|amp);")
 _TOKEN_RE = re.compile(r"[^\W_][\w'’+&/.-]*[\w+]|[^\W_]")
-_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _QUOTE_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|„[^“”]{3,}[“”]|\"[^\"]{3,}\"")
 _SENTENCE_BREAK = '.!?:;·|•–—([«"“„/\n'
 
@@ -610,7 +615,7 @@ class EvidenceJudge:
 
     def _read(self, index: int, text: str, expected: str, context: str) -> Verdict | _Read:
         plain = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
-        if not _LETTER_RE.search(plain):
+        if not LETTER_RE.search(plain):
             reason = "number" if any(c.isdigit() for c in plain) else "too-short"
             return Verdict(text, expected, None, None, False, reason)
         key = " ".join(plain.casefold().split())
@@ -631,13 +636,13 @@ class EvidenceJudge:
             if close is not None:
                 lang, score = close
                 return _whole(text, plain, expected, lang, round(score / 100, 3), "memory")
-        if is_citation(plain) or (context == "reference" and _YEAR_RE.search(plain)):
+        if is_citation(plain) or (context == "reference" and YEAR_RE.search(plain)):
             return Verdict(text, expected, None, None, False, "citation")
         removed: dict[str, int] = {}
 
         def blank(masked: str, pattern: re.Pattern[str], reason: str) -> str:
             after = _blank(masked, pattern)
-            gone = len(_LETTER_RE.findall(masked)) - len(_LETTER_RE.findall(after))
+            gone = len(LETTER_RE.findall(masked)) - len(LETTER_RE.findall(after))
             if gone:
                 removed[reason] = removed.get(reason, 0) + gone
             return after
@@ -662,7 +667,7 @@ class EvidenceJudge:
         masked = "".join([*pieces, masked[last:]])
         matches = list(_WORD_RE.finditer(masked))
         if not matches:
-            if _LETTER_RE.search(masked):
+            if LETTER_RE.search(masked):
                 removed.clear()
             reason = max(removed, key=lambda k: removed[k]) if removed else "too-short"
             return Verdict(text, expected, None, None, False, reason)

@@ -31,7 +31,6 @@ _APA_AUTHORS_RE = re.compile(
 _VOLUME_RE = re.compile(
     r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*[:,]\s*[A-Z]?\d+|\bdoi:|\b10\.\d{4,9}/|\bPMID\b"
 )
-YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _QUOTE_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|‘[^’]{3,}’|\"[^\"]{3,}\"")
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 LETTER_RE = re.compile(r"[^\W\d_]")
